@@ -1,0 +1,146 @@
+/// One experiment of a paper: a dataset, models, a training protocol per scale, and what the
+/// paper published about it.
+public struct Experiment: Codable, Hashable, Sendable {
+    /// Stable id used on the command line (`quanv`).
+    public var id: String
+    public var title: String
+    /// Where the paper shows it ("Fig. 8, section 2.3").
+    public var source: String
+    /// Registry name of the dataset (`mnist`).
+    public var dataset: String
+    public var models: [ModelSpec]
+    public var training: TrainingProtocol
+    public var scales: [ScaleProtocol]
+    /// Published numbers ours are compared with.
+    public var comparisons: [Comparison]
+    /// The paper's claims about this experiment, checked on our numbers.
+    public var claims: [Claim]
+
+    public init(id: String, title: String, source: String, dataset: String, models: [ModelSpec],
+                training: TrainingProtocol, scales: [ScaleProtocol], comparisons: [Comparison], claims: [Claim]) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.dataset = dataset
+        self.models = models
+        self.training = training
+        self.scales = scales
+        self.comparisons = comparisons
+        self.claims = claims
+    }
+
+    /// The protocol for `scale`.
+    public func protocolFor(_ scale: Scale) -> ScaleProtocol {
+        guard let found = scales.first(where: { $0.scale == scale }) else {
+            preconditionFailure("experiment \(id) defines no \(scale.rawValue) scale")
+        }
+        return found
+    }
+
+    /// The model with `id`.
+    public func model(_ id: String) -> ModelSpec? { models.first { $0.id == id } }
+}
+
+/// Hyper-parameters shared by every scale.
+public struct TrainingProtocol: Codable, Hashable, Sendable {
+    /// Images are resized to `imageSize` x `imageSize` (Pillow bilinear, antialiased).
+    public var imageSize: Int
+    public var batchSize: Int
+    public var optimizer: String
+    public var learningRate: Double
+    /// Distribution of circuit weights at initialisation, as text for the record.
+    public var quantumInit: String
+
+    public init(imageSize: Int, batchSize: Int, optimizer: String, learningRate: Double, quantumInit: String) {
+        self.imageSize = imageSize
+        self.batchSize = batchSize
+        self.optimizer = optimizer
+        self.learningRate = learningRate
+        self.quantumInit = quantumInit
+    }
+}
+
+/// How much data, how many epochs and which seeds a scale runs.
+public struct ScaleProtocol: Codable, Hashable, Sendable {
+    public var scale: Scale
+    /// The first `trainCount` images of the training file.
+    public var trainCount: Int
+    /// The first `testCount` images of the test file.
+    public var testCount: Int
+    public var epochs: Int
+    public var seeds: [UInt64]
+
+    public init(scale: Scale, trainCount: Int, testCount: Int, epochs: Int, seeds: [UInt64]) {
+        self.scale = scale
+        self.trainCount = trainCount
+        self.testCount = testCount
+        self.epochs = epochs
+        self.seeds = seeds
+    }
+}
+
+/// A published number and the quantity of ours it corresponds to.
+public struct Comparison: Codable, Hashable, Sendable {
+    /// Key into the published tables (`fixtures/published/<paper>.csv`).
+    public var table: String
+    public var dataset: String
+    public var model: String
+    public var metric: Metric
+    /// The published metric holding the spread over seeds, if the paper gives one.
+    public var publishedSpreadMetric: String?
+    /// How many seeds the published mean is over.
+    public var publishedSeeds: Int
+
+    public init(table: String, dataset: String, model: String, metric: Metric, publishedSpreadMetric: String?, publishedSeeds: Int) {
+        self.table = table
+        self.dataset = dataset
+        self.model = model
+        self.metric = metric
+        self.publishedSpreadMetric = publishedSpreadMetric
+        self.publishedSeeds = publishedSeeds
+    }
+}
+
+/// A quantity measured by a run, with the unit the paper prints it in.
+public enum Metric: String, Codable, Hashable, Sendable, CaseIterable {
+    case testAccuracy = "test_accuracy"
+    case trainLoss = "train_loss"
+    case testLoss = "test_loss"
+    case parameters
+
+    /// Published accuracies are in percent; ours are fractions.
+    public var publishedScale: Double { self == .testAccuracy ? 100 : 1 }
+
+    public var label: String {
+        switch self {
+        case .testAccuracy: return "test accuracy (%)"
+        case .trainLoss: return "train loss"
+        case .testLoss: return "test loss"
+        case .parameters: return "parameters"
+        }
+    }
+}
+
+/// A claim of the paper about two models, checked on our seeds.
+public struct Claim: Codable, Hashable, Sendable {
+    public enum Relation: String, Codable, Hashable, Sendable {
+        /// `model` is better than `baseline` on `metric`.
+        case better
+        /// `model` and `baseline` are within each other's spread.
+        case comparable
+    }
+
+    public var text: String
+    public var model: String
+    public var baseline: String
+    public var relation: Relation
+    public var metric: Metric
+
+    public init(text: String, model: String, baseline: String, relation: Relation, metric: Metric) {
+        self.text = text
+        self.model = model
+        self.baseline = baseline
+        self.relation = relation
+        self.metric = metric
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// The published-vs-ours comparison as a Markdown table (`qreport diff`, `diff.md`).
+public enum DiffTable {
+    /// One row per comparison; a header line names the paper and scale.
+    public static func markdown(paper: String, scale: String, rows: [ComparisonRow], reducedScale: Bool) -> String {
+        var lines = [
+            "# qreport diff: \(paper) (\(scale) scale)",
+            "",
+            "| experiment | model | metric | published | ours (mean ± std, n) | difference | verdict |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for row in rows {
+            lines.append("| " + [
+                row.experiment, row.model.name, row.metric.label,
+                Format.published(row.published, spread: row.publishedSpread),
+                Format.ours(row.ours), Format.signed(row.difference), row.verdict.text(reducedScale: reducedScale),
+            ].joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,36 @@
+import Catalog
+import Results
+
+/// The finished runs of one experiment at one scale, as the report needs them.
+public struct ExperimentResults: Sendable {
+    public var experiment: Experiment
+    public var scale: ScaleProtocol
+    /// Records per model id, in seed order.
+    public var records: [String: [RunRecord]]
+    /// Timing per record key.
+    public var timings: [String: RunTiming]
+
+    public init(experiment: Experiment, scale: ScaleProtocol, records: [String: [RunRecord]], timings: [String: RunTiming]) {
+        self.experiment = experiment
+        self.scale = scale
+        self.records = records
+        self.timings = timings
+    }
+
+    /// Our value of `metric` for `record`, in the unit the paper prints.
+    public static func value(of metric: Metric, in record: RunRecord) -> Double? {
+        guard let final = record.final else { return nil }
+        switch metric {
+        case .testAccuracy: return final.testAccuracy * metric.publishedScale
+        case .trainLoss: return final.trainLoss
+        case .testLoss: return final.testLoss
+        case .parameters: return Double(record.parameters.total)
+        }
+    }
+
+    /// Per-seed values of `metric` for `model`.
+    public func statistics(_ metric: Metric, model: String) -> SeedStatistics? {
+        guard let runs = records[model], !runs.isEmpty else { return nil }
+        return SeedStatistics(runs.compactMap { Self.value(of: metric, in: $0) })
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Number formatting shared by every table.
+enum Format {
+    static func fixed(_ value: Double, _ decimals: Int = 2) -> String {
+        value.isFinite ? String(format: "%.\(decimals)f", value) : "-"
+    }
+
+    static func signed(_ value: Double?, _ decimals: Int = 2) -> String {
+        guard let value, value.isFinite else { return "-" }
+        return String(format: "%+.\(decimals)f", value)
+    }
+
+    static func ours(_ stats: SeedStatistics?, _ decimals: Int = 2) -> String {
+        guard let stats, stats.count > 0 else { return "-" }
+        return "\(fixed(stats.mean, decimals)) ± \(fixed(stats.standardDeviation, decimals)) (n = \(stats.count))"
+    }
+
+    static func published(_ value: String?, spread: String?) -> String {
+        guard let value else { return "-" }
+        return spread.map { "\(value) ± \($0)" } ?? value
+    }
+
+    static func seconds(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        return value < 60 ? String(format: "%.1f s", value) : String(format: "%.1f min", value / 60)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A content-addressed folder of finished runs: `<key>.json` holds the `RunRecord`,
+/// `<key>.timing.json` its `RunTiming`. Files are written to a temporary name and renamed, so
+/// a run is either fully stored or absent.
+public struct RunStore: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The stored record for `identity`, or nil if that run has not finished yet.
+    /// A present but unreadable or mismatching file is an error, not a silent re-run.
+    public func record(for identity: RunIdentity) throws -> RunRecord? {
+        let url = recordURL(key: identity.key)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let record: RunRecord
+        do {
+            record = try CanonicalJSON.decode(RunRecord.self, from: Data(contentsOf: url))
+        } catch {
+            throw RunStoreError.unreadable(path: url.path, reason: "\(error)")
+        }
+        guard record.identity == identity else {
+            throw RunStoreError.unreadable(path: url.path, reason: "its identity does not hash to its file name")
+        }
+        return record
+    }
+
+    /// The timing stored beside the record with `key`, if any.
+    public func timing(key: String) -> RunTiming? {
+        guard let data = try? Data(contentsOf: timingURL(key: key)) else { return nil }
+        return try? CanonicalJSON.decode(RunTiming.self, from: data)
+    }
+
+    /// Stores a finished run (timing first, so a present record always has its timing).
+    public func save(_ record: RunRecord, timing: RunTiming) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try AtomicFile.write(CanonicalJSON.encode(timing), to: timingURL(key: record.key))
+        try AtomicFile.write(CanonicalJSON.encode(record), to: recordURL(key: record.key))
+    }
+
+    /// Every stored record (unordered input, returned sorted by key).
+    public func allRecords() throws -> [RunRecord] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return try names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".timing.json") }.sorted().map { name in
+            let url = directory.appendingPathComponent(name)
+            do {
+                return try CanonicalJSON.decode(RunRecord.self, from: Data(contentsOf: url))
+            } catch {
+                throw RunStoreError.unreadable(path: url.path, reason: "\(error)")
+            }
+        }
+    }
+
+    public func recordURL(key: String) -> URL { directory.appendingPathComponent("\(key).json") }
+    public func timingURL(key: String) -> URL { directory.appendingPathComponent("\(key).timing.json") }
+}
+
+/// Errors reading the run store.
+public enum RunStoreError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason):
+            return "run store: \(path) is not a valid run record (\(reason)); delete it to re-run that run"
+        }
+    }
+}

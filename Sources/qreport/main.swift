@@ -1,0 +1,3 @@
+import QReportCLI
+
+QReportEntry.main()

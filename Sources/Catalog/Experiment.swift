@@ -107,6 +107,8 @@ public enum Metric: String, Codable, Hashable, Sendable, CaseIterable {
     case trainLoss = "train_loss"
     case testLoss = "test_loss"
     case parameters
+    /// Trainable weights of the model's kernel (`ModelSpec.kernelTensor`).
+    case kernelParameters = "kernel_parameters"
 
     /// Published accuracies are in percent; ours are fractions.
     public var publishedScale: Double { self == .testAccuracy ? 100 : 1 }
@@ -117,6 +119,7 @@ public enum Metric: String, Codable, Hashable, Sendable, CaseIterable {
         case .trainLoss: return "train loss"
         case .testLoss: return "test loss"
         case .parameters: return "parameters"
+        case .kernelParameters: return "kernel weights"
         }
     }
 }

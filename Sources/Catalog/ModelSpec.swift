@@ -5,13 +5,16 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     /// Name as the paper prints it (`HQNN-Quanv`).
     public var name: String
     public var architecture: Architecture
+    /// The parameter tensor the paper counts as the model's kernel ("quanv.weights"), if any.
+    public var kernelTensor: String?
     /// One line for the report.
     public var summary: String
 
-    public init(id: String, name: String, architecture: Architecture, summary: String) {
+    public init(id: String, name: String, architecture: Architecture, kernelTensor: String? = nil, summary: String) {
         self.id = id
         self.name = name
         self.architecture = architecture
+        self.kernelTensor = kernelTensor
         self.summary = summary
     }
 

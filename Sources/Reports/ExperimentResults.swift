@@ -17,20 +17,23 @@ public struct ExperimentResults: Sendable {
         self.timings = timings
     }
 
-    /// Our value of `metric` for `record`, in the unit the paper prints.
-    public static func value(of metric: Metric, in record: RunRecord) -> Double? {
+    /// Our value of `metric` for `record` of `model`, in the unit the paper prints.
+    public static func value(of metric: Metric, in record: RunRecord, model: ModelSpec? = nil) -> Double? {
         guard let final = record.final else { return nil }
         switch metric {
         case .testAccuracy: return final.testAccuracy * metric.publishedScale
         case .trainLoss: return final.trainLoss
         case .testLoss: return final.testLoss
         case .parameters: return Double(record.parameters.total)
+        case .kernelParameters:
+            return model?.kernelTensor.flatMap { name in record.parameters.byTensor.first { $0.name == name } }.map { Double($0.count) }
         }
     }
 
     /// Per-seed values of `metric` for `model`.
     public func statistics(_ metric: Metric, model: String) -> SeedStatistics? {
         guard let runs = records[model], !runs.isEmpty else { return nil }
-        return SeedStatistics(runs.compactMap { Self.value(of: metric, in: $0) })
+        let spec = experiment.model(model)
+        return SeedStatistics(runs.compactMap { Self.value(of: metric, in: $0, model: spec) })
     }
 }

@@ -1,0 +1,99 @@
+import Catalog
+import Datasets
+import Foundation
+import Reports
+import Results
+import Training
+
+/// One `qreport build`: run or load every selected experiment, then render the report folder.
+/// Every user-facing failure (unknown name, missing or corrupt data) is thrown before anything
+/// is written to the report folder; runs are stored one complete file at a time.
+struct PaperBuild {
+    var paper: Paper
+    var scale: Scale
+    var experimentIDs: [String]
+    var layout: ProjectLayout
+    var output: URL
+    var store: URL
+    var dataDirectory: String?
+    var environment: [String: String]
+
+    struct Outcome {
+        var html: URL
+        var pdf: URL
+        var diff: URL
+        var rows: [ComparisonRow]
+    }
+
+    func run() throws -> Outcome {
+        let selected = try experimentIDs.isEmpty ? paper.experiments : experimentIDs.map { id in
+            do { return try paper.experiment(id) } catch { throw UserFacingError("\(error)") }
+        }
+        let published = try Self.published(paper: paper, layout: layout)
+        let runStore = RunStore(directory: store)
+        let commit = layout.gitCommit()
+        let runner = ExperimentRunner(store: runStore, threads: ProcessInfo.processInfo.activeProcessorCount, gitCommit: commit)
+        let locator = DataLocator(dataDirectory: dataDirectory, environment: environment)
+
+        var results: [ExperimentResults] = []
+        for experiment in paper.experiments {
+            if selected.contains(where: { $0.id == experiment.id }) {
+                let planned = experiment.models.count * experiment.protocolFor(scale).seeds.count
+                let progress = Progress(totalRuns: planned)
+                progress.note("\(paper.id)/\(experiment.id) at \(scale.rawValue) scale: \(planned) runs")
+                let outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress) {
+                    do {
+                        return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator)
+                    } catch let error as DatasetError {
+                        throw UserFacingError("\(error)")
+                    }
+                }
+                results.append(ExperimentResults(experiment: experiment, scale: experiment.protocolFor(scale),
+                                                 records: outcome.records, timings: outcome.timings))
+            } else {
+                results.append(try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore))
+            }
+        }
+
+        let report = PaperReport(paper: paper, scale: scale, experiments: results, published: published, reportCommit: commit)
+        let document = report.document()
+        do {
+            try ReportWriter.write(document, to: output, templatesDirectory: layout.templates)
+            let diff = output.appendingPathComponent("diff.md")
+            try AtomicFile.write(Data(report.diffMarkdown().utf8), to: diff)
+            try AtomicFile.write(CanonicalJSON.encode(report.provenance), to: output.appendingPathComponent("provenance.json"))
+            return Outcome(html: output.appendingPathComponent("index.html"),
+                           pdf: output.appendingPathComponent("\(paper.id).pdf"), diff: diff, rows: report.rows)
+        } catch let error as UserFacingError {
+            throw error
+        } catch {
+            throw UserFacingError("writing the report to \(output.path) failed: \(error)")
+        }
+    }
+
+    /// The paper's published values from `fixtures/published/<paper>.csv`.
+    static func published(paper: Paper, layout: ProjectLayout) throws -> [PublishedValue] {
+        do {
+            return try PublishedTables.load(paper: paper.id, from: layout.publishedTables)
+        } catch {
+            throw UserFacingError("\(error)")
+        }
+    }
+
+    /// The runs of `experiment` already in the store (none are trained).
+    static func storedResults(paper: Paper, experiment: Experiment, scale: Scale, store: RunStore) throws -> ExperimentResults {
+        let scaleProtocol = experiment.protocolFor(scale)
+        var records: [String: [RunRecord]] = [:]
+        var timings: [String: RunTiming] = [:]
+        for (model, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scaleProtocol) {
+            do {
+                guard let record = try store.record(for: identity) else { continue }
+                records[model.id, default: []].append(record)
+                timings[record.key] = store.timing(key: record.key)
+            } catch {
+                throw UserFacingError("\(error)")
+            }
+        }
+        return ExperimentResults(experiment: experiment, scale: scaleProtocol, records: records, timings: timings)
+    }
+}

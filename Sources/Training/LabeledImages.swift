@@ -1,0 +1,30 @@
+import Autograd
+
+/// Images as Float32 `[N, C, H, W]` in [0, 1] with integer labels: what the trainer consumes.
+public struct LabeledImages: Sendable {
+    public let count: Int
+    public let channels: Int
+    public let height: Int
+    public let width: Int
+    public let pixels: [Float]
+    public let labels: [Int]
+
+    public init(count: Int, channels: Int, height: Int, width: Int, pixels: [Float], labels: [Int]) {
+        precondition(pixels.count == count * channels * height * width && labels.count == count)
+        self.count = count
+        self.channels = channels
+        self.height = height
+        self.width = width
+        self.pixels = pixels
+        self.labels = labels
+    }
+
+    /// The images at `indices`, in that order, as a tensor that needs no gradient.
+    public func batch(_ indices: ArraySlice<Int>) -> (images: Tensor, labels: [Int]) {
+        let size = channels * height * width
+        var data = [Float]()
+        data.reserveCapacity(indices.count * size)
+        for i in indices { data.append(contentsOf: pixels[(i * size)..<((i + 1) * size)]) }
+        return (Tensor(shape: [indices.count, channels, height, width], data: data), indices.map { labels[$0] })
+    }
+}

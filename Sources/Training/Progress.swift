@@ -1,0 +1,36 @@
+import Foundation
+
+/// Progress of a build on stderr: one updating line on a terminal, one line per finished run otherwise.
+public final class Progress {
+    private let interactive: Bool
+    private let total: Int
+    private var finished = 0
+    private let started = Date()
+
+    public init(totalRuns: Int) {
+        total = totalRuns
+        interactive = isatty(STDERR_FILENO) != 0
+    }
+
+    /// Shows the state of the run in progress.
+    public func update(_ text: String) {
+        guard interactive else { return }
+        write("\r\u{1B}[2K[\(finished + 1)/\(total)] \(text)")
+    }
+
+    /// Marks a run as finished (trained or loaded).
+    public func finish(_ text: String) {
+        finished += 1
+        let elapsed = String(format: "%.0fs", Date().timeIntervalSince(started))
+        write((interactive ? "\r\u{1B}[2K" : "") + "[\(finished)/\(total)] \(text) (\(elapsed) elapsed)\n")
+    }
+
+    /// A line of its own.
+    public func note(_ text: String) {
+        write((interactive ? "\r\u{1B}[2K" : "") + text + "\n")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -6,12 +6,21 @@ public enum Tolerance {
     public static let pennyLane = 1e-10
     /// Adjoint gradients vs central finite differences in Double (step 1e-6: error ~ h^2 + eps/h).
     public static let quantumFiniteDifference = 1e-7
+    /// Algebraic identities of small complex-Double products (gate unitarity, inverse, re-association of
+    /// sums): rounding of a handful of operations on numbers of magnitude ≤ 1, a few hundred ulps at most.
+    public static let quantumRounding = 1e-13
     /// Float32 layer outputs and gradients vs PyTorch goldens (relative).
     public static let torchRelative: Float = 1e-5
+    /// Absolute floor under `torchRelative` for values near zero: Float32 sums of a few dozen
+    /// cancelling O(1) terms carry ~1e-7 absolute rounding error, whatever their (small) result.
+    public static let torchAbsoluteFloor: Float = 1e-6
     /// Float32 training trajectory vs PyTorch (relative; error accumulates over steps).
     public static let torchTrajectoryRelative: Float = 1e-4
     /// Float32 autograd gradients vs central finite differences evaluated in Double around Float32 ops.
     public static let autogradFiniteDifferenceRelative: Float = 2e-2
+    /// Absolute floor under `autogradFiniteDifferenceRelative`: Float32 rounding of the outputs an
+    /// element affects, divided by the step 2h = 2e-2 (~1e-7 · a few outputs / 2e-2).
+    public static let autogradFiniteDifferenceAbsolute: Float = 1e-4
 
     /// `|a - b| <= abs + rel * max(|a|, |b|)`.
     public static func close(_ a: Double, _ b: Double, abs: Double = 0, rel: Double = 0) -> Bool {

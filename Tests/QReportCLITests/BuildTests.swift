@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import QReportCLI
+import Catalog
+import Results
+
+/// End-to-end: `qreport build` at smoke scale on real MNIST (the shared mirror), its determinism,
+/// its cache, and every way its input can be wrong.
+@Suite(.serialized) struct BuildTests {
+    let layout = ProjectLayout(root: Fixtures.repositoryRoot)
+
+    func temporaryDirectory(_ label: String) -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qreport-\(label)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// An environment that finds data only where the test says (no cache, no network).
+    func environment(mirror: URL?, cache: URL) -> [String: String] {
+        var environment = ["HOME": cache.path, "XDG_CACHE_HOME": cache.path, "QREPORT_OFFLINE": "1"]
+        if let mirror { environment["QREPORT_MIRROR"] = mirror.path }
+        return environment
+    }
+
+    func build(paper: String = "hqnn", experiments: [String] = ["quanv"], output: URL, store: URL, dataDirectory: String? = nil,
+               environment: [String: String]) throws -> PaperBuild.Outcome {
+        try PaperBuild(paper: Papers.named(paper), scale: .smoke, experimentIDs: experiments, layout: layout, output: output,
+                       store: store, dataDirectory: dataDirectory, environment: environment).run()
+    }
+
+    @Test func smokeBuildWritesTheReportAndIsReproducible() throws {
+        let mirror = try #require(Fixtures.sharedData, "needs ../shared/data (the MNIST mirror)")
+        let work = temporaryDirectory("build")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let env = environment(mirror: mirror, cache: work.appendingPathComponent("cache"))
+
+        let first = try build(output: work.appendingPathComponent("a"), store: work.appendingPathComponent("a/runs"), environment: env)
+        let second = try build(output: work.appendingPathComponent("b"), store: work.appendingPathComponent("b/runs"), environment: env)
+
+        for name in ["index.html", "hqnn.pdf", "diff.md", "provenance.json", "tables/fig8.csv", "figures/fig8-test-accuracy.svg",
+                     "figures/fig8-test-accuracy.png"] {
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("a/\(name)").path), "missing \(name)")
+        }
+        // 3 models x 2 seeds at smoke scale, each a record and a timing file.
+        let runsA = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("a/runs").path).sorted()
+        let runsB = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("b/runs").path).sorted()
+        #expect(runsA.count == 12 && runsA == runsB)
+        for name in runsA where !name.hasSuffix(".timing.json") {
+            let a = try Data(contentsOf: work.appendingPathComponent("a/runs/\(name)"))
+            let b = try Data(contentsOf: work.appendingPathComponent("b/runs/\(name)"))
+            #expect(a == b, "run record \(name) differs between two builds from empty stores")
+        }
+        let records = try RunStore(directory: work.appendingPathComponent("a/runs")).allRecords()
+        #expect(records.allSatisfy { $0.epochs.count == 2 && $0.datasetFiles.count == 4 })
+        #expect(records.first { $0.identity.model == "hqnn-quanv" }?.parameters.quantum == 4)
+        #expect(first.rows.count == second.rows.count && !first.rows.isEmpty)
+        // Kernel weights are counted, not assumed: 4 circuit angles, and 4 / 16 conv weights (Fig. 8 text).
+        let kernel = first.rows.filter { $0.metric == .kernelParameters }
+        #expect(kernel.count == 3 && kernel.allSatisfy { $0.verdict == .consistent })
+
+        // The report says it is not at paper scale.
+        let html = try String(contentsOf: work.appendingPathComponent("a/index.html"), encoding: .utf8)
+        #expect(html.contains("Reduced scale (smoke)"))
+
+        // A rebuild with the store filled trains nothing: deleting the data proves it.
+        let cached = try build(output: work.appendingPathComponent("a"), store: work.appendingPathComponent("a/runs"),
+                               environment: environment(mirror: nil, cache: work.appendingPathComponent("cache")))
+        #expect(cached.rows.map(\.verdict) == first.rows.map(\.verdict))
+    }
+
+    @Test func unknownPaperOrExperimentIsOneClearError() throws {
+        #expect(throws: CatalogError.unknownPaper(name: "hqnnn", known: "hqnn, vision-qrwkv, ae-vqc")) { try Papers.named("hqnnn") }
+        let work = temporaryDirectory("unknown")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let output = work.appendingPathComponent("out")
+        #expect {
+            _ = try build(experiments: ["quanvv"], output: output, store: output.appendingPathComponent("runs"),
+                          environment: environment(mirror: nil, cache: work))
+        } throws: { error in
+            "\(error)" == "paper hqnn has no experiment 'quanvv'; its experiments: quanv"
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func missingDataNamesTheFileAndMD5AndWritesNothing() throws {
+        let work = temporaryDirectory("missing")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let output = work.appendingPathComponent("out")
+        #expect {
+            _ = try build(output: output, store: output.appendingPathComponent("runs"),
+                          environment: environment(mirror: work.appendingPathComponent("empty"), cache: work.appendingPathComponent("cache")))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("train-images-idx3-ubyte") && text.contains("6bbc9ace898e44ae57da46a324031adb") && !text.contains("\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// A data folder with real MNIST except one file replaced by `damage`.
+    func damagedDataDirectory(_ work: URL, file: String, damage: (Data) -> Data) throws -> URL {
+        let mirror = try #require(Fixtures.sharedData)
+        let data = work.appendingPathComponent("data/mnist")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for name in ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"] {
+            let original = try Data(contentsOf: mirror.appendingPathComponent("mnist/\(name)"))
+            try (name == file ? damage(original) : original).write(to: data.appendingPathComponent(name))
+        }
+        return work.appendingPathComponent("data")
+    }
+
+    @Test func truncatedGzipIsOneClearError() throws {
+        let work = temporaryDirectory("truncated")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let data = try damagedDataDirectory(work, file: "t10k-labels-idx1-ubyte.gz") { $0.prefix($0.count / 2) }
+        let output = work.appendingPathComponent("out")
+        #expect {
+            _ = try build(output: output, store: output.appendingPathComponent("runs"), dataDirectory: data.path,
+                          environment: environment(mirror: nil, cache: work.appendingPathComponent("cache")))
+        } throws: { error in
+            "\(error)".contains("t10k-labels-idx1-ubyte.gz") && !"\(error)".contains("\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func wrongIDXMagicIsOneClearError() throws {
+        let work = temporaryDirectory("magic")
+        defer { try? FileManager.default.removeItem(at: work) }
+        // A well-formed gzip whose content starts with a wrong magic number: the md5 check catches it
+        // first (the registry knows the content), which names the file and both md5s.
+        let data = try damagedDataDirectory(work, file: "t10k-labels-idx1-ubyte.gz") { _ in
+            GzipFixture.gzip(Data([0x00, 0x00, 0x0D, 0x01, 0, 0, 0, 1, 7]))
+        }
+        let output = work.appendingPathComponent("out")
+        #expect {
+            _ = try build(output: output, store: output.appendingPathComponent("runs"), dataDirectory: data.path,
+                          environment: environment(mirror: nil, cache: work.appendingPathComponent("cache")))
+        } throws: { error in
+            "\(error)".contains("t10k-labels-idx1-ubyte.gz") && "\(error)".contains("27ae3e4e09519cfbb04c329615203637") && !"\(error)".contains("\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}

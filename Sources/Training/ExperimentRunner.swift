@@ -52,7 +52,7 @@ public struct ExperimentRunner {
         let model = ModelFactory.make(spec, imageSize: experiment.training.imageSize, classes: data.classNames.count,
                                       generator: &initialisation)
         let trainer = Trainer(epochs: scale.epochs, batchSize: experiment.training.batchSize,
-                              learningRate: Float(experiment.training.learningRate)) { metrics in
+                              learningRate: experiment.training.learningRate) { metrics in
             progress.update(String(format: "%@ · epoch %d/%d · train loss %.3f · test accuracy %.1f%%",
                                    label, metrics.epoch, scale.epochs, metrics.trainLoss, 100 * metrics.testAccuracy))
         }

@@ -7,11 +7,11 @@ import Results
 public struct Trainer {
     public var epochs: Int
     public var batchSize: Int
-    public var learningRate: Float
+    public var learningRate: Double
     /// Called after each epoch with its metrics.
     public var onEpoch: (EpochMetrics) -> Void
 
-    public init(epochs: Int, batchSize: Int, learningRate: Float, onEpoch: @escaping (EpochMetrics) -> Void = { _ in }) {
+    public init(epochs: Int, batchSize: Int, learningRate: Double, onEpoch: @escaping (EpochMetrics) -> Void = { _ in }) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -32,7 +32,7 @@ public struct Trainer {
                 let (images, labels) = train.batch(order[start..<min(start + batchSize, train.count)])
                 optimizer.zeroGrad()
                 let logits = model.logits(images)
-                let loss = crossEntropy(logits: logits, targets: labels)
+                let loss = Tensor.crossEntropy(logits, targets: labels)
                 loss.backward()
                 optimizer.step()
                 lossSum += Double(loss.item()) * Double(labels.count)
@@ -57,7 +57,7 @@ public struct Trainer {
         for start in stride(from: 0, to: data.count, by: max(batchSize, 256)) {
             let (images, labels) = data.batch(indices[start..<min(start + max(batchSize, 256), data.count)])
             let logits = model.logits(images)
-            lossSum += Double(crossEntropy(logits: logits, targets: labels).item()) * Double(labels.count)
+            lossSum += Double(Tensor.crossEntropy(logits, targets: labels).item()) * Double(labels.count)
             for (predicted, truth) in zip(Self.predictions(logits), labels) { confusion.counts[truth][predicted] += 1 }
         }
         return (data.count > 0 ? lossSum / Double(data.count) : 0, confusion)

@@ -1,0 +1,110 @@
+extension Simulator {
+    /// The vector-Jacobian product by the adjoint method (Jones & Gacon 2020, arXiv 2009.02823): what a
+    /// neural-network layer's backward calls with `outputGradients = ∂loss/∂expectations`.
+    ///
+    /// Per sample: one forward pass to `|ψ⟩`, the bra `|λ⟩ = Σ_k g_k O_k |ψ⟩`, then one backward sweep
+    /// that, at each gate `U_i(θ)` (`dU/dθ = -i/2 · P · U`), adds `Im ⟨λ|P|φ⟩` (= `2 Re ⟨λ|dU|φ_before⟩`)
+    /// to the angle's source and un-applies `U_i` from both `|φ⟩` and `|λ⟩`.
+    /// Cost: about three forward passes, independent of the number of parameters.
+    ///
+    /// - Parameter outputGradients: `g`, row-major `[batch, circuit.observables.count]`.
+    public static func adjointVectorJacobian(of circuit: Circuit, inputs: [Double], batch: Int,
+                                             weights: [Double], outputGradients: [Double]) -> AdjointResult {
+        adjointVectorJacobian(of: circuit, inputs: inputs, batch: batch, weights: weights,
+                              outputGradients: outputGradients, concurrently: true)
+    }
+
+    static func adjointVectorJacobian(of circuit: Circuit, inputs: [Double], batch: Int, weights: [Double],
+                                      outputGradients: [Double], concurrently: Bool) -> AdjointResult {
+        let program = CompiledCircuit(circuit, weights: weights)
+        checkInputs(inputs, batch: batch, program: program)
+        let observableCount = program.observables.count
+        precondition(outputGradients.count == batch * observableCount,
+                     "Simulator: \(outputGradients.count) output gradients; expected batch \(batch) × observables \(observableCount)")
+        let chunks = BatchChunks(batch: batch, wireCount: program.wireCount)
+        let weightCount = program.weightCount
+        var expectations = [Double](repeating: 0, count: batch * observableCount)
+        var inputGradients = [Double](repeating: 0, count: batch * program.inputCount)
+        var partials = [Double](repeating: 0, count: chunks.count * weightCount)
+        inputs.withUnsafeBufferPointer { inputs in
+            outputGradients.withUnsafeBufferPointer { g in
+                expectations.withUnsafeMutableBufferPointer { expectations in
+                    inputGradients.withUnsafeMutableBufferPointer { inputGradients in
+                        partials.withUnsafeMutableBufferPointer { partials in
+                            let inputs = inputs.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                            let g = g.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                            let expectations = expectations.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
+                            let inputGradients = inputGradients.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
+                            let partials = partials.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
+                            chunks.forEach(concurrently: concurrently) { c in
+                                program.adjointChunk(samples: chunks.samples(c), inputs: inputs, outputGradients: g,
+                                                     expectations: expectations, inputGradients: inputGradients,
+                                                     weightGradients: partials + c * weightCount)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var weightGradients = [Double](repeating: 0, count: weightCount)
+        for c in 0..<chunks.count {
+            for j in 0..<weightCount { weightGradients[j] += partials[c * weightCount + j] }
+        }
+        return AdjointResult(expectations: expectations, inputGradients: inputGradients,
+                             weightGradients: weightGradients)
+    }
+}
+
+extension CompiledCircuit {
+    /// Forward, measurement and adjoint sweep for one chunk; adds this chunk's weight gradients to
+    /// `weightGradients` (its own partial row) in a fixed order: operations last to first, samples in order.
+    func adjointChunk(samples: Range<Int>, inputs: UnsafePointer<Double>, outputGradients g: UnsafePointer<Double>,
+                      expectations: UnsafeMutablePointer<Double>, inputGradients: UnsafeMutablePointer<Double>,
+                      weightGradients: UnsafeMutablePointer<Double>) {
+        let n = samples.count, start = samples.lowerBound, k = observables.count
+        let phi = StateBuffer(count: n * dimension), lambda = StateBuffer(count: n * dimension)
+        defer { phi.deallocate(); lambda.deallocate() }
+        prepare(phi, samples: samples, inputs: inputs)
+        measure(phi, samples: samples, into: expectations)
+        guard let first = firstDifferentiable else { return }
+
+        lambda.re.update(repeating: 0, count: n * dimension)
+        lambda.im.update(repeating: 0, count: n * dimension)
+        for b in 0..<n {
+            let offset = b * dimension
+            for (j, observable) in observables.enumerated() {
+                observable.accumulate(g[(start + b) * k + j], re: phi.re + offset, im: phi.im + offset,
+                                      intoRe: lambda.re + offset, intoIm: lambda.im + offset, wireCount: wireCount)
+            }
+        }
+
+        for i in stride(from: operations.count - 1, through: first, by: -1) {
+            let op = operations[i]
+            if let derivative = op.derivative, let generator = op.gate.generator {
+                for b in 0..<n {
+                    let offset = b * dimension
+                    let d = PauliKernel.imaginaryOverlap(generator, braRe: lambda.re + offset, braIm: lambda.im + offset,
+                                                         ketRe: phi.re + offset, ketIm: phi.im + offset,
+                                                         dimension: dimension, stride: op.strides.0)
+                    switch derivative {
+                    case let .input(index, scale): inputGradients[(start + b) * inputCount + index] += scale * d
+                    case let .weight(index): weightGradients[index] += d
+                    }
+                }
+            }
+            guard i > first else { break }
+            switch op.angle {
+            case let .fixed(_, inverse):
+                inverse.apply(re: phi.re, im: phi.im, count: n * dimension)
+                inverse.apply(re: lambda.re, im: lambda.im, count: n * dimension)
+            case .input:
+                for b in 0..<n {
+                    let inverse = op.kernel(row: inputs + (start + b) * inputCount, inverse: true)
+                    let offset = b * dimension
+                    inverse.apply(re: phi.re + offset, im: phi.im + offset, count: dimension)
+                    inverse.apply(re: lambda.re + offset, im: lambda.im + offset, count: dimension)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// Applies a general 2×2 complex matrix to one wire of states stored as split real/imaginary arrays.
+enum DenseKernel {
+    /// For every index pair `(j, j + stride)` whose wire bit is 0 / 1:
+    /// `(a_j, a_{j+s}) ← (m00 a_j + m01 a_{j+s}, m10 a_j + m11 a_{j+s})`.
+    @inline(__always)
+    static func apply(_ m: Matrix2, re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>,
+                      count: Int, stride s: Int) {
+        let ar = m.m00.re, ai = m.m00.im, br = m.m01.re, bi = m.m01.im
+        let cr = m.m10.re, ci = m.m10.im, dr = m.m11.re, di = m.m11.im
+        var block = 0
+        while block < count {
+            let hiRe = re + s, hiIm = im + s
+            for j in block..<(block + s) {
+                let xr = re[j], xi = im[j], yr = hiRe[j], yi = hiIm[j]
+                re[j] = ar * xr - ai * xi + br * yr - bi * yi
+                im[j] = ar * xi + ai * xr + br * yi + bi * yr
+                hiRe[j] = cr * xr - ci * xi + dr * yr - di * yi
+                hiIm[j] = cr * xi + ci * xr + dr * yi + di * yr
+            }
+            block += 2 * s
+        }
+    }
+}

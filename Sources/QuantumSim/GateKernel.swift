@@ -1,0 +1,25 @@
+/// A gate bound to its angle and wires, ready to apply to states in the split real/imaginary layout.
+///
+/// `apply` works on any run of whole states laid out back to back (one state, or a whole chunk of a
+/// `StateBatch`): a wire's stride is below the state dimension, so the kernels never mix two states.
+@usableFromInline enum GateKernel {
+    /// A general one-qubit matrix on the wire with this stride (`DenseKernel`).
+    case dense(Matrix2, stride: Int)
+    /// `diag(d0, d1)` on the wire with this stride (`DiagonalKernel`).
+    case diagonal(Complex, Complex, stride: Int)
+    /// CNOT (`ControlledNotKernel`).
+    case controlledNot(controlStride: Int, targetStride: Int)
+
+    /// Applies the gate in place to `count` amplitudes (a multiple of the state dimension).
+    @inline(__always)
+    func apply(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>, count: Int) {
+        switch self {
+        case let .dense(m, stride):
+            DenseKernel.apply(m, re: re, im: im, count: count, stride: stride)
+        case let .diagonal(d0, d1, stride):
+            DiagonalKernel.apply(d0, d1, re: re, im: im, count: count, stride: stride)
+        case let .controlledNot(control, target):
+            ControlledNotKernel.apply(re: re, im: im, count: count, controlStride: control, targetStride: target)
+        }
+    }
+}

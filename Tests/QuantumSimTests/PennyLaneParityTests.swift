@@ -1,0 +1,92 @@
+import Foundation
+import QuantumSim
+import Testing
+import TestSupport
+
+/// Values, states and gradients against PennyLane 0.45.1 `default.qubit` (complex128), at `Tolerance.pennyLane`.
+@Suite struct PennyLaneParityTests {
+    let goldens = PennyLaneGoldens.shared
+
+    @Test func goldensComeFromThePinnedPennyLane() {
+        #expect(goldens.versions["pennylane"] == "0.45.1")
+    }
+
+    @Test func gateMatricesMatchQmlMatrix() {
+        #expect(goldens.gateMatrices.count == 16)
+        for golden in goldens.gateMatrices {
+            let m = golden.gate.matrix(angle: golden.angle)
+            let expected = ComplexMatrix(dimension: m.dimension,
+                                         entries: zip(golden.real, golden.imag).map { Complex($0, $1) })
+            #expect(m.maxDistance(to: expected) <= Tolerance.pennyLane, "\(golden.gate) at \(golden.angle)")
+        }
+    }
+
+    @Test func eachGateAloneOnEveryWire() {
+        // 3 rotations × (1 + 2 + 3 wires) × 3 angles + CNOT in every ordered pair of 2 and 3 wires.
+        #expect(goldens.gateCases.count == 3 * 6 * 3 + 2 + 6)
+        for golden in goldens.gateCases { check(golden) }
+    }
+
+    @Test func angleEmbeddingTemplateMatchesQmlAngleEmbedding() throws {
+        #expect(goldens.angleEmbedding.map { $0.embedding?.rotation } == [.x, .y, .z])
+        for golden in goldens.angleEmbedding {
+            let e = try #require(golden.embedding)
+            let c = golden.circuit
+            let circuit = try Circuit(
+                wireCount: c.wireCount, inputCount: c.inputCount, weightCount: c.weightCount,
+                operations: AngleEmbedding.operations(wires: e.wires, rotation: e.rotation, scale: e.scale,
+                                                      firstInput: e.firstInput) + c.operations,
+                observables: c.observables)
+            check(golden, circuit: circuit)
+        }
+    }
+
+    @Test func hqnnQuanvTemplateMatchesTheAnchorCircuit() {
+        let golden = goldens.hqnnQuanv
+        #expect(Circuit.hqnnQuanv() == golden.circuit)
+        #expect(golden.batch == 8)
+        check(golden, circuit: .hqnnQuanv())
+    }
+
+    @Test func randomCircuitsOfOneToSixQubits() {
+        #expect(goldens.randomCircuits.count == 20)
+        #expect(Set(goldens.randomCircuits.map(\.circuit.wireCount)) == Set(1...6))
+        for golden in goldens.randomCircuits { check(golden) }
+    }
+
+    /// Expectations, final states, full Jacobians by the adjoint method (unit output gradients) and
+    /// `Jᵀg` for a random `g` against the golden `Jᵀg`.
+    private func check(_ golden: PennyLaneGoldens.Case, circuit: Circuit? = nil,
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        let circuit = circuit ?? golden.circuit
+        let label = "\(circuit.wireCount) wires, \(circuit.operations.map(\.gate.rawValue))"
+        let values = Simulator.expectations(of: circuit, inputs: golden.inputs, batch: golden.batch, weights: golden.weights)
+        #expect(Tolerance.maxAbsDifference(values, golden.expectations) <= Tolerance.pennyLane, "\(label)",
+                sourceLocation: sourceLocation)
+
+        let states = Simulator.states(of: circuit, inputs: golden.inputs, batch: golden.batch, weights: golden.weights)
+        #expect(Tolerance.maxAbsDifference(states.real, golden.stateReal) <= Tolerance.pennyLane, "\(label)",
+                sourceLocation: sourceLocation)
+        #expect(Tolerance.maxAbsDifference(states.imag, golden.stateImag) <= Tolerance.pennyLane, "\(label)",
+                sourceLocation: sourceLocation)
+
+        let jacobians = adjointJacobians(of: circuit, inputs: golden.inputs, batch: golden.batch, weights: golden.weights)
+        #expect(Tolerance.maxAbsDifference(jacobians.input, golden.inputJacobian) <= Tolerance.pennyLane, "\(label)",
+                sourceLocation: sourceLocation)
+        #expect(Tolerance.maxAbsDifference(jacobians.weight, golden.weightJacobian) <= Tolerance.pennyLane, "\(label)",
+                sourceLocation: sourceLocation)
+
+        var rng = SplitMix64(seed: UInt64(golden.expectations.count))
+        let g = rng.uniformArray(golden.expectations.count, -1, 1)
+        let vjp = Simulator.adjointVectorJacobian(of: circuit, inputs: golden.inputs, batch: golden.batch,
+                                                  weights: golden.weights, outputGradients: g)
+        let expected = transposedProduct(inputJacobian: golden.inputJacobian, weightJacobian: golden.weightJacobian,
+                                         g: g, batch: golden.batch, observables: circuit.observables.count,
+                                         inputCount: circuit.inputCount, weightCount: circuit.weightCount)
+        #expect(vjp.expectations == values, sourceLocation: sourceLocation)
+        #expect(Tolerance.maxAbsDifference(vjp.inputGradients, expected.input) <= Tolerance.pennyLane, "\(label)",
+                sourceLocation: sourceLocation)
+        #expect(Tolerance.maxAbsDifference(vjp.weightGradients, expected.weight) <= Tolerance.pennyLane, "\(label)",
+                sourceLocation: sourceLocation)
+    }
+}

@@ -1,0 +1,93 @@
+import QuantumSim
+
+/// Foundation also declares `Operation` (NSOperation); a declaration in this module shadows both imports.
+typealias Operation = QuantumSim.Operation
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for reproducible test data.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension RandomNumberGenerator {
+    /// Uniform in `[a, b)` from the top 53 bits.
+    mutating func uniform(_ a: Double, _ b: Double) -> Double {
+        a + (b - a) * (Double(next() >> 11) * 0x1p-53)
+    }
+
+    /// Uniform in `0..<n`.
+    mutating func index(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    mutating func uniformArray(_ count: Int, _ a: Double, _ b: Double) -> [Double] {
+        (0..<count).map { _ in uniform(a, b) }
+    }
+}
+
+/// A random valid circuit of `wireCount` qubits mixing every gate and parameter kind.
+func randomCircuit(wireCount n: Int, inputCount: Int, weightCount: Int, operationCount: Int,
+                   using g: inout some RandomNumberGenerator) throws -> Circuit {
+    var operations: [Operation] = []
+    for _ in 0..<operationCount {
+        if n >= 2 && g.index(10) < 3 {
+            let control = g.index(n)
+            let target = (control + 1 + g.index(n - 1)) % n
+            operations.append(.cnot(control, target))
+            continue
+        }
+        let gate = [Gate.rx, .ry, .rz][g.index(3)]
+        let parameter: GateParameter
+        let kind = g.index(5)
+        if kind < 2 && inputCount > 0 {
+            parameter = .input(index: g.index(inputCount), scale: g.uniform(-3, 3))
+        } else if kind < 4 && weightCount > 0 {
+            parameter = .weight(index: g.index(weightCount))
+        } else {
+            parameter = .constant(g.uniform(-4, 4))
+        }
+        operations.append(Operation(gate: gate, wires: [g.index(n)], parameter: parameter))
+    }
+    let observables = (0..<n).filter { _ in g.index(3) > 0 }.map { Observable.pauliZ(wire: $0) }
+    return try Circuit(wireCount: n, inputCount: inputCount, weightCount: weightCount, operations: operations,
+                       observables: observables.isEmpty ? [.pauliZ(wire: n - 1)] : observables)
+}
+
+/// Full Jacobians from the adjoint method, one unit output gradient `e_{b,k}` at a time, in the
+/// goldens' layouts: inputs `[batch, observables, inputCount]`, weights `[batch, observables, weightCount]`.
+func adjointJacobians(of circuit: Circuit, inputs: [Double], batch: Int,
+                      weights: [Double]) -> (input: [Double], weight: [Double]) {
+    let k = circuit.observables.count, ni = circuit.inputCount, nw = circuit.weightCount
+    var input = [Double](repeating: 0, count: batch * k * ni)
+    var weight = [Double](repeating: 0, count: batch * k * nw)
+    for b in 0..<batch {
+        for j in 0..<k {
+            var g = [Double](repeating: 0, count: batch * k)
+            g[b * k + j] = 1
+            let r = Simulator.adjointVectorJacobian(of: circuit, inputs: inputs, batch: batch, weights: weights,
+                                                    outputGradients: g)
+            for i in 0..<ni { input[(b * k + j) * ni + i] = r.inputGradients[b * ni + i] }
+            for w in 0..<nw { weight[(b * k + j) * nw + w] = r.weightGradients[w] }
+        }
+    }
+    return (input, weight)
+}
+
+/// `Jᵀg` from full Jacobians (goldens' layouts): per-sample input gradients and batch-summed weight gradients.
+func transposedProduct(inputJacobian: [Double], weightJacobian: [Double], g: [Double], batch: Int,
+                       observables k: Int, inputCount ni: Int, weightCount nw: Int) -> (input: [Double], weight: [Double]) {
+    var input = [Double](repeating: 0, count: batch * ni)
+    var weight = [Double](repeating: 0, count: nw)
+    for b in 0..<batch {
+        for j in 0..<k {
+            for i in 0..<ni { input[b * ni + i] += g[b * k + j] * inputJacobian[(b * k + j) * ni + i] }
+            for w in 0..<nw { weight[w] += g[b * k + j] * weightJacobian[(b * k + j) * nw + w] }
+        }
+    }
+    return (input, weight)
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Finds dataset files on disk, in the order DESIGN.md fixes: `--data-dir` and `QREPORT_DATA`,
+/// the user cache (`$XDG_CACHE_HOME/qreport`, else `~/.cache/qreport`), the mirror folders of
+/// `QREPORT_MIRROR` (colon-separated), and last the canonical URL, downloaded into the cache.
+/// Each root is searched as `<root>/<entry.directory>/<accepted file name>`.
+public struct DataLocator: Sendable {
+    /// Where a data root (and so a file found under it) comes from; recorded in provenance.
+    public enum Origin: String, Sendable, Codable, CustomStringConvertible {
+        case dataDirectory, environment, cache, mirror, download
+
+        /// The flag, variable or place this origin stands for, as messages show it.
+        public var description: String {
+            switch self {
+            case .dataDirectory: return "--data-dir"
+            case .environment: return "QREPORT_DATA"
+            case .cache: return "cache"
+            case .mirror: return "QREPORT_MIRROR"
+            case .download: return "downloaded"
+            }
+        }
+    }
+
+    /// One folder searched, and why.
+    public struct Root: Sendable, Equatable {
+        /// The root folder; datasets live in `<url>/<entry.directory>/`.
+        public let url: URL
+        /// Where the root comes from.
+        public let origin: Origin
+    }
+
+    /// A file found (or downloaded), and where it came from.
+    public struct LocatedFile: Sendable, Equatable {
+        /// The file on disk.
+        public let url: URL
+        /// The root it was found under, or `.download`.
+        public let origin: Origin
+    }
+
+    /// The roots searched, in order.
+    public let roots: [Root]
+    /// The cache root downloads go to (`<cacheRoot>/<entry.directory>/<name>`).
+    public let cacheRoot: URL
+    /// Why downloads are off (`allowDownloads: false`, or `QREPORT_OFFLINE` set), or `nil` when on.
+    public let downloadsDisabledReason: String?
+
+    /// - Parameters:
+    ///   - dataDirectory: the `--data-dir` option, searched first.
+    ///   - environment: the process environment (`QREPORT_DATA`, `XDG_CACHE_HOME`, `HOME`,
+    ///     `QREPORT_MIRROR`, `QREPORT_OFFLINE`).
+    ///   - allowDownloads: `false` never touches the network.
+    public init(
+        dataDirectory: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        allowDownloads: Bool = true
+    ) {
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        func directory(_ path: String) -> URL {
+            let expanded = path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst(1) : path
+            return URL(fileURLWithPath: expanded, isDirectory: true).standardizedFileURL
+        }
+        func nonEmpty(_ key: String) -> String? {
+            environment[key].flatMap { $0.isEmpty ? nil : $0 }
+        }
+
+        var roots: [Root] = []
+        func add(_ path: String, _ origin: Origin) {
+            let url = directory(path)
+            if !roots.contains(where: { $0.url.path == url.path }) { roots.append(Root(url: url, origin: origin)) }
+        }
+        if let dataDirectory, !dataDirectory.isEmpty { add(dataDirectory, .dataDirectory) }
+        if let data = nonEmpty("QREPORT_DATA") { add(data, .environment) }
+        // XDG: a relative XDG_CACHE_HOME is invalid and must be ignored.
+        let cacheBase = nonEmpty("XDG_CACHE_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.cache"
+        cacheRoot = directory(cacheBase + "/qreport")
+        add(cacheRoot.path, .cache)
+        for mirror in (nonEmpty("QREPORT_MIRROR") ?? "").split(separator: ":") { add(String(mirror), .mirror) }
+        self.roots = roots
+
+        if !allowDownloads {
+            downloadsDisabledReason = "downloads are disabled"
+        } else if let offline = nonEmpty("QREPORT_OFFLINE"), offline != "0" {
+            downloadsDisabledReason = "QREPORT_OFFLINE is set"
+        } else {
+            downloadsDisabledReason = nil
+        }
+    }
+
+    /// The folders searched for `entry`'s files, each with its origin, as error messages list them.
+    public func searchedDirectories(for entry: DatasetEntry) -> [String] {
+        roots.map { "\($0.url.appendingPathComponent(entry.directory).path) (\($0.origin))" }
+    }
+
+    /// The first existing file among the roots and accepted names, without downloading.
+    public func findLocally(_ file: DatasetFile, of entry: DatasetEntry) -> LocatedFile? {
+        for root in roots {
+            for name in file.acceptedNames {
+                let url = root.url.appendingPathComponent(entry.directory).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    return LocatedFile(url: url, origin: root.origin)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Finds `file` of `entry` on disk or, failing that, downloads it from its canonical URL into
+    /// the cache (through a temporary file, md5-verified, then renamed into place).
+    /// - Throws: `DatasetError.notFound` naming the file, the folders searched, the expected md5,
+    ///   the URL and why the download failed.
+    public func locate(_ file: DatasetFile, of entry: DatasetEntry) throws -> LocatedFile {
+        if let found = findLocally(file, of: entry) { return found }
+        var failure: String?
+        if let url = file.url {
+            if let reason = downloadsDisabledReason {
+                failure = reason
+            } else {
+                let name = file.acceptedNames.first { $0 == url.lastPathComponent } ?? file.acceptedNames[0]
+                let destination = cacheRoot.appendingPathComponent(entry.directory).appendingPathComponent(name)
+                do {
+                    try DataDownloader.download(
+                        url, to: destination, expectedMD5: file.md5,
+                        md5OfDecompressedContent: file.md5IsOfDecompressedContent, label: "\(entry.name)/\(name)")
+                    return LocatedFile(url: destination, origin: .download)
+                } catch {
+                    failure = "\(error)"
+                }
+            }
+        }
+        throw DatasetError.notFound(
+            dataset: entry.name, fileNames: file.acceptedNames, searched: searchedDirectories(for: entry),
+            expectedMD5: file.md5, md5OfDecompressedContent: file.md5IsOfDecompressedContent,
+            url: file.url?.absoluteString, downloadFailure: failure)
+    }
+
+    /// The state of every file of `entry` on disk (found where, md5 right or not); never downloads.
+    public func verify(_ entry: DatasetEntry) -> [FileStatus] {
+        entry.files.map { file in
+            guard let location = findLocally(file, of: entry) else {
+                return FileStatus(
+                    dataset: entry.name, file: file, location: nil, state: .missing(searched: searchedDirectories(for: entry)))
+            }
+            do {
+                let actual = MD5.hex(try FileContent.read(location.url))
+                let state: FileStatus.State = actual == file.md5 ? .verified : .checksumMismatch(actualMD5: actual)
+                return FileStatus(dataset: entry.name, file: file, location: location, state: state)
+            } catch {
+                return FileStatus(dataset: entry.name, file: file, location: location, state: .unreadable(reason: "\(error)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A dataset as the registry describes it: its files with their checksums and sources, its
+/// image geometry and classes, its splits, licence and citation.
+public struct DatasetEntry: Sendable, Equatable {
+    /// The registry key (`"mnist"`).
+    public let name: String
+    /// A human-readable title for reports.
+    public let title: String
+    /// The folder name under each data root that holds the files (`<root>/<directory>/<file>`).
+    public let directory: String
+    /// Every file of the dataset.
+    public let files: [DatasetFile]
+    /// Class names indexed by label.
+    public let classNames: [String]
+    /// Image channels (1 for greyscale, 3 for RGB).
+    public let channels: Int
+    /// Image height in pixels.
+    public let height: Int
+    /// Image width in pixels.
+    public let width: Int
+    /// The splits and their sample counts.
+    public let splits: [DatasetSplit]
+    /// The licence the data is distributed under, as far as known.
+    public let licence: String
+    /// The reference to cite.
+    public let citation: String
+    /// Where the dataset is described.
+    public let homepage: URL?
+
+    /// A registry entry.
+    public init(
+        name: String, title: String, directory: String, files: [DatasetFile], classNames: [String],
+        channels: Int, height: Int, width: Int, splits: [DatasetSplit], licence: String, citation: String,
+        homepage: URL?
+    ) {
+        self.name = name
+        self.title = title
+        self.directory = directory
+        self.files = files
+        self.classNames = classNames
+        self.channels = channels
+        self.height = height
+        self.width = width
+        self.splits = splits
+        self.licence = licence
+        self.citation = citation
+        self.homepage = homepage
+    }
+
+    /// The file with the given logical name.
+    /// - Throws: `DatasetError.unknownPart` listing the known file names.
+    public func file(named name: String) throws -> DatasetFile {
+        guard let file = files.first(where: { $0.name == name }) else {
+            throw DatasetError.unknownPart(dataset: self.name, kind: "file", name: name, known: files.map(\.name))
+        }
+        return file
+    }
+
+    /// The split of the given kind.
+    /// - Throws: `DatasetError.unknownPart` listing the splits the dataset has.
+    public func split(_ kind: DatasetSplit.Kind) throws -> DatasetSplit {
+        guard let split = splits.first(where: { $0.kind == kind }) else {
+            throw DatasetError.unknownPart(
+                dataset: name, kind: "split", name: kind.rawValue, known: splits.map(\.kind.rawValue))
+        }
+        return split
+    }
+}

@@ -1,0 +1,85 @@
+/// The geometry of a 2-D convolution over one image, and the im2col / col2im transforms
+/// that turn it into a matrix product.
+///
+/// The column matrix has one row per kernel tap `(c, i, j)` (row `(c·kh + i)·kw + j`, the
+/// layout of a flattened [O, C, kh, kw] weight) and one column per output position
+/// `(oy, ox)`; several images sit side by side, image `b` of a group occupying columns
+/// `b·outPlane ..< (b+1)·outPlane` of a matrix with row stride `rowStride`.
+struct Im2Col {
+    let channels: Int, height: Int, width: Int
+    let kernelHeight: Int, kernelWidth: Int
+    let stride: Int, padding: Int
+    let outHeight: Int, outWidth: Int
+
+    /// Rows of the column matrix: `C·kh·kw`.
+    var patchSize: Int { channels * kernelHeight * kernelWidth }
+    /// Columns per image: `H'·W'`.
+    var outPlane: Int { outHeight * outWidth }
+
+    init(channels: Int, height: Int, width: Int, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Int) {
+        self.channels = channels; self.height = height; self.width = width
+        self.kernelHeight = kernelHeight; self.kernelWidth = kernelWidth
+        self.stride = stride; self.padding = padding
+        outHeight = (height + 2 * padding - kernelHeight) / stride + 1
+        outWidth = (width + 2 * padding - kernelWidth) / stride + 1
+    }
+
+    /// The output columns `ox` whose input column `ox·stride − padding + j` lies inside the image.
+    @inline(__always)
+    private func validColumns(tap j: Int) -> Range<Int> {
+        // ox·s − p + j >= 0  ⇔ ox >= ceil((p − j) / s);  ox·s − p + j <= W − 1 ⇔ ox <= floor((W − 1 + p − j) / s)
+        let lower = max(0, (padding - j + stride - 1) / stride)
+        let upperNumerator = width - 1 + padding - j
+        let upper = upperNumerator < 0 ? 0 : min(outWidth, upperNumerator / stride + 1)
+        return lower < upper ? lower..<upper : 0..<0
+    }
+
+    /// Writes the columns of one [C, H, W] image at column offset `column` of `cols`.
+    func im2col(image: UnsafePointer<Float>, cols: UnsafeMutablePointer<Float>, rowStride: Int, column: Int) {
+        for c in 0..<channels {
+            for i in 0..<kernelHeight {
+                for j in 0..<kernelWidth {
+                    let row = cols + ((c * kernelHeight + i) * kernelWidth + j) * rowStride + column
+                    let valid = validColumns(tap: j)
+                    for oy in 0..<outHeight {
+                        let dst = row + oy * outWidth
+                        let iy = oy * stride - padding + i
+                        guard iy >= 0, iy < height, !valid.isEmpty else {
+                            dst.update(repeating: 0, count: outWidth)
+                            continue
+                        }
+                        let src = image + (c * height + iy) * width - padding + j
+                        for ox in 0..<valid.lowerBound { dst[ox] = 0 }
+                        if stride == 1 {
+                            (dst + valid.lowerBound).update(from: src + valid.lowerBound, count: valid.count)
+                        } else {
+                            for ox in valid { dst[ox] = src[ox * stride] }
+                        }
+                        for ox in valid.upperBound..<outWidth { dst[ox] = 0 }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the columns at column offset `column` of `cols` back into one [C, H, W] image
+    /// (the adjoint of `im2col`: overlapping taps sum, padding taps are dropped).
+    func col2im(cols: UnsafePointer<Float>, rowStride: Int, column: Int, image: UnsafeMutablePointer<Float>) {
+        for c in 0..<channels {
+            for i in 0..<kernelHeight {
+                for j in 0..<kernelWidth {
+                    let row = cols + ((c * kernelHeight + i) * kernelWidth + j) * rowStride + column
+                    let valid = validColumns(tap: j)
+                    guard !valid.isEmpty else { continue }
+                    for oy in 0..<outHeight {
+                        let iy = oy * stride - padding + i
+                        guard iy >= 0, iy < height else { continue }
+                        let src = row + oy * outWidth
+                        let dst = image + (c * height + iy) * width - padding + j
+                        for ox in valid { dst[ox * stride] += src[ox] }
+                    }
+                }
+            }
+        }
+    }
+}

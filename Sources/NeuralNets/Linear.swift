@@ -1,0 +1,43 @@
+import Autograd
+
+/// A fully connected layer, `y = x · weightᵀ + bias`, like `torch.nn.Linear`.
+public final class Linear: Layer {
+    /// Input features (last axis of the input).
+    public let inFeatures: Int
+    /// Output features.
+    public let outFeatures: Int
+    /// [out, in], named `<name>.weight`.
+    public let weight: Parameter
+    /// [out], named `<name>.bias`; `nil` without a bias.
+    public let bias: Parameter?
+
+    /// A layer with PyTorch's default initialisation, weight first, then bias:
+    /// weight U(−1/√in, 1/√in) (kaiming_uniform with a = √5), bias U(−1/√in, 1/√in).
+    public init(inFeatures: Int, outFeatures: Int, bias: Bool = true, name: String,
+                generator: inout some RandomNumberGenerator) {
+        precondition(inFeatures >= 0 && outFeatures >= 0, "Linear \(name): negative feature count")
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+        let weightBound = Initializer.kaimingUniformBound(fanIn: inFeatures)
+        weight = Parameter(name: "\(name).weight", tensor: Tensor(
+            shape: [outFeatures, inFeatures],
+            data: Initializer.uniform(count: outFeatures * inFeatures, lower: -weightBound, upper: weightBound,
+                                      generator: &generator)))
+        if bias {
+            let biasBound = Initializer.biasBound(fanIn: inFeatures)
+            self.bias = Parameter(name: "\(name).bias", tensor: Tensor(
+                shape: [outFeatures],
+                data: Initializer.uniform(count: outFeatures, lower: -biasBound, upper: biasBound, generator: &generator)))
+        } else {
+            self.bias = nil
+        }
+    }
+
+    /// `weight`, then `bias` if present.
+    public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+
+    /// `x` [..., in] → [..., out].
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        Tensor.linear(x, weight: weight.tensor, bias: bias?.tensor)
+    }
+}

@@ -39,8 +39,7 @@ struct PaperBuild {
         for experiment in paper.experiments {
             if selected.contains(where: { $0.id == experiment.id }) {
                 let planned = experiment.models.count * experiment.protocolFor(scale).seeds.count
-                let progress = Progress(totalRuns: planned)
-                progress.note("\(paper.id)/\(experiment.id) at \(scale.rawValue) scale: \(planned) runs")
+                let progress = Progress(totalRuns: planned, header: "\(paper.id)/\(experiment.id) at \(scale.rawValue) scale: \(planned) runs")
                 let outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress) {
                     do {
                         return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator)

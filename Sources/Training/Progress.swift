@@ -6,9 +6,13 @@ public final class Progress {
     private let total: Int
     private var finished = 0
     private let started = Date()
+    private var header: String?
 
-    public init(totalRuns: Int) {
+    /// `header` is printed before the first progress line, so a build that fails before any
+    /// run (missing data, say) prints only its error.
+    public init(totalRuns: Int, header: String? = nil) {
         total = totalRuns
+        self.header = header
         interactive = isatty(STDERR_FILENO) != 0
     }
 
@@ -31,6 +35,10 @@ public final class Progress {
     }
 
     private func write(_ text: String) {
+        if let header {
+            self.header = nil
+            FileHandle.standardError.write(Data((header + "\n").utf8))
+        }
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

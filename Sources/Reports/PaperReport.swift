@@ -215,16 +215,16 @@ public struct PaperReport: Sendable {
 
     private func provenanceSection() -> ReportSection {
         let p = provenance
-        var facts: [Definition] = [
-            Definition(term: "report commit", detail: p.reportCommit),
-            Definition(term: "qreport", detail: p.qreportVersion),
-            Definition(term: "toolchain", detail: p.toolchain),
-            Definition(term: "machine", detail: "\(p.machine), \(p.threads) threads"),
-            Definition(term: "BLAS", detail: p.blas),
-            Definition(term: "scale", detail: p.scale),
-            Definition(term: "total wall time of the runs", detail: Format.seconds(p.totalWallSeconds)),
+        var facts: [ReportDefinition] = [
+            ReportDefinition(term: "report commit", detail: p.reportCommit),
+            ReportDefinition(term: "qreport", detail: p.qreportVersion),
+            ReportDefinition(term: "toolchain", detail: p.toolchain),
+            ReportDefinition(term: "machine", detail: "\(p.machine), \(p.threads) threads"),
+            ReportDefinition(term: "BLAS", detail: p.blas),
+            ReportDefinition(term: "scale", detail: p.scale),
+            ReportDefinition(term: "total wall time of the runs", detail: Format.seconds(p.totalWallSeconds)),
         ]
-        facts += p.datasetFiles.map { Definition(term: "\($0.dataset) \($0.file)", detail: "md5 \($0.md5)") }
+        facts += p.datasetFiles.map { ReportDefinition(term: "\($0.dataset) \($0.file)", detail: "md5 \($0.md5)") }
         return ReportSection(title: "Appendix B — Provenance", blocks: [
             .definitionList(facts),
             .table(ReportTable(caption: "Runs: store key (first 12 hex digits), wall time, start and the commit each was trained at.",

@@ -23,6 +23,7 @@ enum Format {
 
     static func seconds(_ value: Double?) -> String {
         guard let value else { return "-" }
+        if value < 1 { return String(format: "%.0f ms", value * 1000) }
         return value < 60 ? String(format: "%.1f s", value) : String(format: "%.1f min", value / 60)
     }
 }

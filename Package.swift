@@ -48,6 +48,10 @@ let package = Package(
         ]),
         .executableTarget(name: "qreport", dependencies: ["QReportCLI"]),
 
+        // Benchmarks (release builds; see Benchmarks/README.md)
+        .executableTarget(name: "engine-bench", dependencies: ["Autograd", "NeuralNets"],
+                          path: "Benchmarks/EngineBench", swiftSettings: kernelFlags),
+
         // Tests: one target per module, sharing tolerances and fixture lookup.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"]),

@@ -1,7 +1,9 @@
 import Autograd
 
 /// A fully connected layer, `y = x · weightᵀ + bias`, like `torch.nn.Linear`.
-public final class Linear: Layer {
+public final class Linear: UnaryLayer {
+    /// The name used in messages and as the parameters' prefix.
+    public let name: String
     /// Input features (last axis of the input).
     public let inFeatures: Int
     /// Output features.
@@ -16,6 +18,7 @@ public final class Linear: Layer {
     public init(inFeatures: Int, outFeatures: Int, bias: Bool = true, name: String,
                 generator: inout some RandomNumberGenerator) {
         precondition(inFeatures >= 0 && outFeatures >= 0, "Linear \(name): negative feature count")
+        self.name = name
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         let weightBound = Initializer.kaimingUniformBound(fanIn: inFeatures)
@@ -35,6 +38,14 @@ public final class Linear: Layer {
 
     /// `weight`, then `bias` if present.
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+
+    /// `[..., out]` for an input `[..., in]`.
+    public func outputShape(for inputShape: [Int]) throws -> [Int] {
+        guard inputShape.last == inFeatures else {
+            throw error("input \(inputShape) must end in \(inFeatures) features")
+        }
+        return inputShape.dropLast() + [outFeatures]
+    }
 
     /// `x` [..., in] → [..., out].
     public func callAsFunction(_ x: Tensor) -> Tensor {

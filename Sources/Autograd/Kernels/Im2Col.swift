@@ -8,7 +8,7 @@
 struct Im2Col {
     let channels: Int, height: Int, width: Int
     let kernelHeight: Int, kernelWidth: Int
-    let stride: Int, padding: Int
+    let stride: Int, padding: Int, dilation: Int
     let outHeight: Int, outWidth: Int
 
     /// Rows of the column matrix: `C·kh·kw`.
@@ -16,15 +16,17 @@ struct Im2Col {
     /// Columns per image: `H'·W'`.
     var outPlane: Int { outHeight * outWidth }
 
-    init(channels: Int, height: Int, width: Int, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Int) {
+    init(channels: Int, height: Int, width: Int, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Int,
+         dilation: Int = 1) {
         self.channels = channels; self.height = height; self.width = width
         self.kernelHeight = kernelHeight; self.kernelWidth = kernelWidth
-        self.stride = stride; self.padding = padding
-        outHeight = (height + 2 * padding - kernelHeight) / stride + 1
-        outWidth = (width + 2 * padding - kernelWidth) / stride + 1
+        self.stride = stride; self.padding = padding; self.dilation = dilation
+        outHeight = (height + 2 * padding - dilation * (kernelHeight - 1) - 1) / stride + 1
+        outWidth = (width + 2 * padding - dilation * (kernelWidth - 1) - 1) / stride + 1
     }
 
-    /// The output columns `ox` whose input column `ox·stride − padding + j` lies inside the image.
+    /// The output columns `ox` whose input column `ox·stride − padding + j` lies inside the
+    /// image (`j` is the tap's offset, `tap·dilation`).
     @inline(__always)
     private func validColumns(tap j: Int) -> Range<Int> {
         // ox·s − p + j >= 0  ⇔ ox >= ceil((p − j) / s);  ox·s − p + j <= W − 1 ⇔ ox <= floor((W − 1 + p − j) / s)
@@ -40,15 +42,15 @@ struct Im2Col {
             for i in 0..<kernelHeight {
                 for j in 0..<kernelWidth {
                     let row = cols + ((c * kernelHeight + i) * kernelWidth + j) * rowStride + column
-                    let valid = validColumns(tap: j)
+                    let valid = validColumns(tap: j * dilation)
                     for oy in 0..<outHeight {
                         let dst = row + oy * outWidth
-                        let iy = oy * stride - padding + i
+                        let iy = oy * stride - padding + i * dilation
                         guard iy >= 0, iy < height, !valid.isEmpty else {
                             dst.update(repeating: 0, count: outWidth)
                             continue
                         }
-                        let src = image + (c * height + iy) * width - padding + j
+                        let src = image + (c * height + iy) * width - padding + j * dilation
                         for ox in 0..<valid.lowerBound { dst[ox] = 0 }
                         if stride == 1 {
                             (dst + valid.lowerBound).update(from: src + valid.lowerBound, count: valid.count)
@@ -69,13 +71,13 @@ struct Im2Col {
             for i in 0..<kernelHeight {
                 for j in 0..<kernelWidth {
                     let row = cols + ((c * kernelHeight + i) * kernelWidth + j) * rowStride + column
-                    let valid = validColumns(tap: j)
+                    let valid = validColumns(tap: j * dilation)
                     guard !valid.isEmpty else { continue }
                     for oy in 0..<outHeight {
-                        let iy = oy * stride - padding + i
+                        let iy = oy * stride - padding + i * dilation
                         guard iy >= 0, iy < height else { continue }
                         let src = row + oy * outWidth
-                        let dst = image + (c * height + iy) * width - padding + j
+                        let dst = image + (c * height + iy) * width - padding + j * dilation
                         for ox in valid { dst[ox * stride] += src[ox] }
                     }
                 }

@@ -3,29 +3,39 @@ extension Tensor {
     /// whose columns fit (a group size that depends on the shapes only).
     static let conv2dColumnBudget = 1 << 22
 
-    /// A 2-D convolution (cross-correlation, like `torch.nn.functional.conv2d` with
-    /// dilation 1 and groups 1): `x` [N, C, H, W], `weight` [O, C, kh, kw], `bias` [O] →
-    /// [N, O, H', W'] with `H' = (H + 2·padding − kh) / stride + 1` (likewise `W'`), zero padding.
+    /// A 2-D convolution (cross-correlation, like `torch.nn.functional.conv2d`): `x`
+    /// [N, C, H, W], `weight` [O, C/groups, kh, kw], `bias` [O] → [N, O, H', W'] with
+    /// `H' = (H + 2·padding − dilation·(kh − 1) − 1) / stride + 1` (likewise `W'`), zero
+    /// padding. With `groups` G, input channels `g·C/G ..< (g+1)·C/G` feed only output
+    /// channels `g·O/G ..< (g+1)·O/G` (G = C is a depthwise convolution).
     ///
-    /// Computed as im2col + `sgemm` over groups of images: columns [C·kh·kw, g·H'·W'],
-    /// `weight` viewed as [O, C·kh·kw]. Backward recomputes the columns (saving memory) and
-    /// uses `dweight += g · colsᵀ`, `dcols = weightᵀ · g` scattered back by col2im, and
-    /// `dbias += Σ g` over images and positions.
+    /// Computed as im2col + `sgemm` per channel group over groups of images: columns
+    /// [(C/G)·kh·kw, b·H'·W'], the group's weights viewed as [O/G, (C/G)·kh·kw]. Backward
+    /// recomputes the columns (saving memory) and uses `dweight += g · colsᵀ`,
+    /// `dcols = weightᵀ · g` scattered back by col2im, and `dbias += Σ g` over images and positions.
     /// - Precondition: ranks and channel counts as above, `stride >= 1`, `padding >= 0`,
-    ///   and the padded input at least as large as the kernel.
-    public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0) -> Tensor {
+    ///   `dilation >= 1`, `groups` dividing C and O, and the padded input at least as large
+    ///   as the dilated kernel.
+    public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0,
+                              dilation: Int = 1, groups: Int = 1) -> Tensor {
         precondition(x.rank == 4, "conv2d input must be [N, C, H, W], got \(x.shape)")
-        precondition(weight.rank == 4 && weight.shape[1] == x.shape[1],
-                     "conv2d weight must be [O, \(x.shape[1]), kh, kw] for input \(x.shape), got \(weight.shape)")
-        precondition(stride >= 1 && padding >= 0, "conv2d needs stride >= 1 and padding >= 0, got \(stride), \(padding)")
-        let batch = x.shape[0], outChannels = weight.shape[0]
+        precondition(groups >= 1 && x.shape[1] % groups == 0 && weight.rank == 4 && weight.shape[0] % groups == 0,
+                     "conv2d groups \(groups) must divide the input channels of \(x.shape) and the output channels of weight \(weight.shape)")
+        let groupChannels = x.shape[1] / groups
+        precondition(weight.shape[1] == groupChannels,
+                     "conv2d weight must be [O, \(groupChannels), kh, kw] for input \(x.shape) and groups \(groups), got \(weight.shape)")
+        precondition(stride >= 1 && padding >= 0 && dilation >= 1,
+                     "conv2d needs stride >= 1, padding >= 0, dilation >= 1, got \(stride), \(padding), \(dilation)")
+        let batch = x.shape[0], outChannels = weight.shape[0], groupOut = outChannels / groups
         if let bias { precondition(bias.shape == [outChannels], "conv2d bias must be [\(outChannels)], got \(bias.shape)") }
-        precondition(x.shape[2] + 2 * padding >= weight.shape[2] && x.shape[3] + 2 * padding >= weight.shape[3],
-                     "conv2d kernel \(weight.shape[2])x\(weight.shape[3]) larger than padded input \(x.shape)")
-        let geometry = Im2Col(channels: x.shape[1], height: x.shape[2], width: x.shape[3],
+        let extentH = dilation * (weight.shape[2] - 1) + 1, extentW = dilation * (weight.shape[3] - 1) + 1
+        precondition(x.shape[2] + 2 * padding >= extentH && x.shape[3] + 2 * padding >= extentW,
+                     "conv2d kernel \(weight.shape[2])x\(weight.shape[3]) (dilation \(dilation)) larger than padded input \(x.shape)")
+        let geometry = Im2Col(channels: groupChannels, height: x.shape[2], width: x.shape[3],
                               kernelHeight: weight.shape[2], kernelWidth: weight.shape[3],
-                              stride: stride, padding: padding)
+                              stride: stride, padding: padding, dilation: dilation)
         let patch = geometry.patchSize, plane = geometry.outPlane
+        let groupInputSize = groupChannels * x.shape[2] * x.shape[3]
         let imageSize = x.shape[1] * x.shape[2] * x.shape[3]
         let outImageSize = outChannels * plane
         let group = max(1, min(batch, conv2dColumnBudget / max(1, patch * plane)))
@@ -40,13 +50,16 @@ extension Tensor {
                         product.withUnsafeMutableBufferPointer { pp in
                             for first in Swift.stride(from: 0, to: batch, by: group) {
                                 let size = min(group, batch - first), ld = size * plane
-                                for b in 0..<size {
-                                    geometry.im2col(image: px.baseAddress! + (first + b) * imageSize,
-                                                    cols: pc.baseAddress!, rowStride: ld, column: b * plane)
+                                for gi in 0..<groups {
+                                    for b in 0..<size {
+                                        geometry.im2col(image: px.baseAddress! + (first + b) * imageSize + gi * groupInputSize,
+                                                        cols: pc.baseAddress!, rowStride: ld, column: b * plane)
+                                    }
+                                    GEMM.multiply(transposeA: false, transposeB: false, m: groupOut, n: ld, k: patch,
+                                                  a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
+                                                  b: pc.baseAddress!, ldb: ld,
+                                                  beta: 0, c: pp.baseAddress! + gi * groupOut * ld, ldc: ld)
                                 }
-                                GEMM.multiply(transposeA: false, transposeB: false, m: outChannels, n: ld, k: patch,
-                                              a: pw.baseAddress!, lda: patch, b: pc.baseAddress!, ldb: ld,
-                                              beta: 0, c: pp.baseAddress!, ldc: ld)
                                 for b in 0..<size {
                                     for o in 0..<outChannels {
                                         let dst = po.baseAddress! + (first + b) * outImageSize + o * plane
@@ -86,29 +99,33 @@ extension Tensor {
                                     .update(from: g.baseAddress! + (first + b) * outImageSize + o * plane, count: plane)
                             }
                         }
-                        if weight.requiresGrad {
-                            x.data.withUnsafeBufferPointer { px in
-                                for b in 0..<size {
-                                    geometry.im2col(image: px.baseAddress! + (first + b) * imageSize,
-                                                    cols: pc.baseAddress!, rowStride: ld, column: b * plane)
+                        for gi in 0..<groups {
+                            let gradRows = pg.baseAddress! + gi * groupOut * ld
+                            if weight.requiresGrad {
+                                x.data.withUnsafeBufferPointer { px in
+                                    for b in 0..<size {
+                                        geometry.im2col(image: px.baseAddress! + (first + b) * imageSize + gi * groupInputSize,
+                                                        cols: pc.baseAddress!, rowStride: ld, column: b * plane)
+                                    }
+                                }
+                                weight.accumulateGrad { gw in
+                                    GEMM.multiply(transposeA: false, transposeB: true, m: groupOut, n: patch, k: ld,
+                                                  a: gradRows, lda: ld, b: pc.baseAddress!, ldb: ld,
+                                                  beta: 1, c: gw.baseAddress! + gi * groupOut * patch, ldc: patch)
                                 }
                             }
-                            weight.accumulateGrad { gw in
-                                GEMM.multiply(transposeA: false, transposeB: true, m: outChannels, n: patch, k: ld,
-                                              a: pg.baseAddress!, lda: ld, b: pc.baseAddress!, ldb: ld,
-                                              beta: 1, c: gw.baseAddress!, ldc: patch)
-                            }
-                        }
-                        if x.requiresGrad {
-                            weight.data.withUnsafeBufferPointer { pw in
-                                GEMM.multiply(transposeA: true, transposeB: false, m: patch, n: ld, k: outChannels,
-                                              a: pw.baseAddress!, lda: patch, b: pg.baseAddress!, ldb: ld,
-                                              beta: 0, c: pc.baseAddress!, ldc: ld)
-                            }
-                            x.accumulateGrad { gx in
-                                for b in 0..<size {
-                                    geometry.col2im(cols: pc.baseAddress!, rowStride: ld, column: b * plane,
-                                                    image: gx.baseAddress! + (first + b) * imageSize)
+                            if x.requiresGrad {
+                                weight.data.withUnsafeBufferPointer { pw in
+                                    GEMM.multiply(transposeA: true, transposeB: false, m: patch, n: ld, k: groupOut,
+                                                  a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
+                                                  b: gradRows, ldb: ld,
+                                                  beta: 0, c: pc.baseAddress!, ldc: ld)
+                                }
+                                x.accumulateGrad { gx in
+                                    for b in 0..<size {
+                                        geometry.col2im(cols: pc.baseAddress!, rowStride: ld, column: b * plane,
+                                                        image: gx.baseAddress! + (first + b) * imageSize + gi * groupInputSize)
+                                    }
                                 }
                             }
                         }

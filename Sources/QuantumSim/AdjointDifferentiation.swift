@@ -3,7 +3,7 @@ extension Simulator {
     /// neural-network layer's backward calls with `outputGradients = ∂loss/∂expectations`.
     ///
     /// Per sample: one forward pass to `|ψ⟩`, the bra `|λ⟩ = Σ_k g_k O_k |ψ⟩`, then one backward sweep
-    /// that, at each gate `U_i(θ)` (`dU/dθ = -i/2 · P · U`), adds `Im ⟨λ|P|φ⟩` (= `2 Re ⟨λ|dU|φ_before⟩`)
+    /// that, at each gate `U_i(θ)` (`dU/dθ = -i/2 · G · U`, `Gate.generator`), adds `Im ⟨λ|G|φ⟩` (= `2 Re ⟨λ|dU|φ_before⟩`)
     /// to the angle's source and un-applies `U_i` from both `|φ⟩` and `|λ⟩`.
     /// Cost: about three forward passes, independent of the number of parameters.
     ///
@@ -66,7 +66,8 @@ extension CompiledCircuit {
         defer { phi.deallocate(); lambda.deallocate() }
         prepare(phi, samples: samples, inputs: inputs)
         measure(phi, samples: samples, into: expectations)
-        guard let first = firstDifferentiable else { return }
+        // With an amplitude embedding the bra goes back to |ψ₀⟩ for the feature gradients.
+        guard let last = embedding != nil ? 0 : firstDifferentiable else { return }
 
         lambda.re.update(repeating: 0, count: n * dimension)
         lambda.im.update(repeating: 0, count: n * dimension)
@@ -78,23 +79,23 @@ extension CompiledCircuit {
             }
         }
 
-        for i in stride(from: operations.count - 1, through: first, by: -1) {
+        for i in stride(from: operations.count - 1, through: last, by: -1) {
             let op = operations[i]
             if let derivative = op.derivative, let generator = op.gate.generator {
                 for b in 0..<n {
                     let offset = b * dimension
-                    let d = PauliKernel.imaginaryOverlap(generator, braRe: lambda.re + offset, braIm: lambda.im + offset,
-                                                         ketRe: phi.re + offset, ketIm: phi.im + offset,
-                                                         dimension: dimension, stride: op.strides.0)
+                    let d = generator.imaginaryOverlap(braRe: lambda.re + offset, braIm: lambda.im + offset,
+                                                       ketRe: phi.re + offset, ketIm: phi.im + offset,
+                                                       dimension: dimension, strides: op.strides)
                     switch derivative {
                     case let .input(index, scale): inputGradients[(start + b) * inputCount + index] += scale * d
                     case let .weight(index): weightGradients[index] += d
                     }
                 }
             }
-            guard i > first else { break }
+            guard i > last || embedding != nil else { break }
             switch op.angle {
-            case let .fixed(_, inverse):
+            case let .fixed(_, _, inverse):
                 inverse.apply(re: phi.re, im: phi.im, count: n * dimension)
                 inverse.apply(re: lambda.re, im: lambda.im, count: n * dimension)
             case .input:
@@ -104,6 +105,13 @@ extension CompiledCircuit {
                     inverse.apply(re: phi.re + offset, im: phi.im + offset, count: dimension)
                     inverse.apply(re: lambda.re + offset, im: lambda.im + offset, count: dimension)
                 }
+            }
+        }
+        if let embedding {
+            for b in 0..<n {
+                let row = inputs + (start + b) * inputCount
+                embedding.accumulateGradients(row: row, braRe: lambda.re + b * dimension, dimension: dimension,
+                                              into: inputGradients + (start + b) * inputCount)
             }
         }
     }

@@ -16,6 +16,8 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible, Lo
     case missingParameter(operation: Int, gate: Gate)
     /// `operations[operation]`'s gate takes no angle but has a parameter.
     case unexpectedParameter(operation: Int, gate: Gate)
+    /// `operations[operation]` has `count` parameters; its gate takes another number (not zero).
+    case wrongParameterCount(operation: Int, gate: Gate, count: Int)
     /// `operations[operation]` reads an input index outside `0..<inputCount`.
     case inputIndexOutOfRange(operation: Int, index: Int, inputCount: Int)
     /// `operations[operation]` reads a weight index outside `0..<weightCount`.
@@ -24,6 +26,15 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible, Lo
     case nonFiniteParameter(operation: Int, value: Double)
     /// `observables[observable]` names a wire outside `0..<wireCount`.
     case observableWireOutOfRange(observable: Int, wire: Int, wireCount: Int)
+
+    /// `observables[observable]` has no factors.
+    case emptyObservable(observable: Int)
+    /// `observables[observable]` has two factors on one wire.
+    case repeatedObservableWire(observable: Int, wires: [Int])
+
+    /// `amplitudeEmbedding` reads inputs outside `0..<inputCount`, has more features than amplitudes or
+    /// none, or a non-finite padding.
+    case invalidAmplitudeEmbedding(AmplitudeEmbedding, wireCount: Int, inputCount: Int)
 
     /// One line: the field, its value and what was expected.
     public var description: String {
@@ -42,6 +53,8 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible, Lo
             "circuit: operations[\(op)] (\(gate.rawValue)) has no parameter; expected an input, weight or constant angle"
         case let .unexpectedParameter(op, gate):
             "circuit: operations[\(op)] (\(gate.rawValue)) has a parameter; expected none, \(gate.rawValue) takes no angle"
+        case let .wrongParameterCount(op, gate, count):
+            "circuit: operations[\(op)] (\(gate.rawValue)) has \(count) parameters; expected \(gate.parameterCount)"
         case let .inputIndexOutOfRange(op, index, n):
             "circuit: operations[\(op)] reads input \(index); expected an index in 0..<\(n) (inputCount \(n))"
         case let .weightIndexOutOfRange(op, index, n):
@@ -50,6 +63,13 @@ public enum CircuitError: Error, Hashable, Sendable, CustomStringConvertible, Lo
             "circuit: operations[\(op)] has parameter value \(value); expected a finite number"
         case let .observableWireOutOfRange(obs, wire, n):
             "circuit: observables[\(obs)] uses wire \(wire); expected a wire in 0..<\(n)"
+        case let .emptyObservable(obs):
+            "circuit: observables[\(obs)] has no factors; expected at least one Pauli"
+        case let .repeatedObservableWire(obs, wires):
+            "circuit: observables[\(obs)] has wires \(wires); expected distinct wires"
+        case let .invalidAmplitudeEmbedding(e, n, inputs):
+            "circuit: amplitudeEmbedding has firstInput \(e.firstInput), featureCount \(e.featureCount), padding \(e.padding); "
+                + "expected 1...\(1 << n) features within inputCount \(inputs) and a finite padding"
         }
     }
 

@@ -5,11 +5,8 @@ enum ControlledNotKernel {
     static func apply(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>, count: Int,
                       controlStride: Int, targetStride: Int) {
         let low = min(controlStride, targetStride), high = max(controlStride, targetStride)
-        // Enumerate the indices with both bits 0 by inserting a zero bit at `low`, then at `high`.
         for i in 0..<(count / 4) {
-            var k = (i & (low - 1)) | ((i & ~(low - 1)) << 1)
-            k = (k & (high - 1)) | ((k & ~(high - 1)) << 1)
-            let a = k | controlStride, b = a | targetStride
+            let a = PairIndex.base(i, low: low, high: high) | controlStride, b = a | targetStride
             let r = re[a], m = im[a]
             re[a] = re[b]; im[a] = im[b]
             re[b] = r; im[b] = m

@@ -1,23 +1,9 @@
-/// Full Jacobians of a batch's expectations by central finite differences (for checking the adjoint method).
-public struct FiniteDifferenceJacobian: Hashable, Sendable {
-    /// `∂⟨O_k⟩_b / ∂inputs[b, i]`, row-major `[batch, observables, inputCount]`.
-    public var inputJacobian: [Double]
-    /// `∂⟨O_k⟩_b / ∂weights[j]` per sample, row-major `[batch, observables, weightCount]`.
-    public var weightJacobian: [Double]
-
-    /// A Jacobian pair from its parts.
-    public init(inputJacobian: [Double], weightJacobian: [Double]) {
-        self.inputJacobian = inputJacobian
-        self.weightJacobian = weightJacobian
-    }
-}
-
 extension Simulator {
     /// `(f(x + h) − f(x − h)) / 2h` for every input column and every weight (error `O(h²) + O(ε/h)`).
     /// Samples are independent, so each input column is perturbed in all samples at once:
     /// `2 · (inputCount + weightCount)` batched forward passes.
     public static func finiteDifferenceJacobian(of circuit: Circuit, inputs: [Double], batch: Int,
-                                                weights: [Double], step: Double = 1e-6) -> FiniteDifferenceJacobian {
+                                                weights: [Double], step: Double = 1e-6) -> CircuitJacobian {
         let ni = circuit.inputCount, nw = circuit.weightCount, k = circuit.observables.count
         var inputJacobian = [Double](repeating: 0, count: batch * k * ni)
         var weightJacobian = [Double](repeating: 0, count: batch * k * nw)
@@ -43,6 +29,6 @@ extension Simulator {
                 for j in 0..<k { weightJacobian[(b * k + j) * nw + w] = (fp[b * k + j] - fm[b * k + j]) / (2 * step) }
             }
         }
-        return FiniteDifferenceJacobian(inputJacobian: inputJacobian, weightJacobian: weightJacobian)
+        return CircuitJacobian(inputJacobian: inputJacobian, weightJacobian: weightJacobian)
     }
 }

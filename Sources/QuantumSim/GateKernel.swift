@@ -9,6 +9,12 @@
     case diagonal(Complex, Complex, stride: Int)
     /// CNOT (`ControlledNotKernel`).
     case controlledNot(controlStride: Int, targetStride: Int)
+    /// A one-qubit matrix on the target where the control is 1 (`ControlledKernel`).
+    case controlledDense(Matrix2, controlStride: Int, targetStride: Int)
+    /// `diag(d0, d1)` on the target where the control is 1 (`ControlledKernel.applyDiagonal`).
+    case controlledDiagonal(Complex, Complex, controlStride: Int, targetStride: Int)
+    /// SWAP of the wires with these strides (`SwapKernel`).
+    case swap(Int, Int)
 
     /// Applies the gate in place to `count` amplitudes (a multiple of the state dimension).
     @inline(__always)
@@ -20,6 +26,13 @@
             DiagonalKernel.apply(d0, d1, re: re, im: im, count: count, stride: stride)
         case let .controlledNot(control, target):
             ControlledNotKernel.apply(re: re, im: im, count: count, controlStride: control, targetStride: target)
+        case let .controlledDense(m, control, target):
+            ControlledKernel.apply(m, re: re, im: im, count: count, controlStride: control, targetStride: target)
+        case let .controlledDiagonal(d0, d1, control, target):
+            ControlledKernel.applyDiagonal(d0, d1, re: re, im: im, count: count, controlStride: control,
+                                           targetStride: target)
+        case let .swap(a, b):
+            SwapKernel.apply(re: re, im: im, count: count, strides: (a, b))
         }
     }
 }

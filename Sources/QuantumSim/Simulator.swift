@@ -13,7 +13,12 @@ public enum Simulator {
 
     static func expectations(of circuit: Circuit, inputs: [Double], batch: Int, weights: [Double],
                              concurrently: Bool) -> [Double] {
-        let program = CompiledCircuit(circuit, weights: weights)
+        expectations(of: CompiledCircuit(circuit, weights: weights), inputs: inputs, batch: batch,
+                     concurrently: concurrently)
+    }
+
+    static func expectations(of program: CompiledCircuit, inputs: [Double], batch: Int,
+                             concurrently: Bool) -> [Double] {
         checkInputs(inputs, batch: batch, program: program)
         let chunks = BatchChunks(batch: batch, wireCount: program.wireCount)
         var output = [Double](repeating: 0, count: batch * program.observables.count)

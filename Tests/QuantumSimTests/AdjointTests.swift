@@ -5,9 +5,10 @@ import TestSupport
 
 /// The adjoint method against central finite differences and hand-derived derivatives.
 @Suite struct AdjointTests {
-    /// Random circuits of 1-6 qubits (every gate and parameter kind, some with no inputs or no weights),
-    /// batch 5: full Jacobians by the adjoint method vs central differences (step 1e-6).
-    @Test func adjointMatchesFiniteDifferencesOnRandomCircuits() throws {
+    /// Random circuits of 1-6 qubits (every gate, parameter kind and observable kind, some with no inputs
+    /// or no weights), batch 5: full Jacobians by the adjoint method vs parameter shifts vs central
+    /// differences (step 1e-6).
+    @Test func adjointParameterShiftAndFiniteDifferencesAgreeOnRandomCircuits() throws {
         var g = SplitMix64(seed: 42)
         for trial in 0..<18 {
             let n = 1 + trial % 6
@@ -21,6 +22,13 @@ import TestSupport
             let adjoint = adjointJacobians(of: circuit, inputs: inputs, batch: batch, weights: weights)
             let fd = Simulator.finiteDifferenceJacobian(of: circuit, inputs: inputs, batch: batch, weights: weights)
             #expect(fd.inputJacobian.count == adjoint.input.count && fd.weightJacobian.count == adjoint.weight.count)
+            let shifts = Simulator.parameterShiftJacobian(of: circuit, inputs: inputs, batch: batch, weights: weights)
+            #expect(Tolerance.maxAbsDifference(shifts.inputJacobian, fd.inputJacobian) <= Tolerance.quantumFiniteDifference,
+                    "trial \(trial)")
+            #expect(Tolerance.maxAbsDifference(shifts.weightJacobian, fd.weightJacobian) <= Tolerance.quantumFiniteDifference,
+                    "trial \(trial)")
+            #expect(Tolerance.maxAbsDifference(shifts.inputJacobian, adjoint.input) <= Tolerance.quantumRounding * 100,
+                    "trial \(trial)")
             #expect(Tolerance.maxAbsDifference(adjoint.input, fd.inputJacobian) <= Tolerance.quantumFiniteDifference,
                     "trial \(trial)")
             // Weight gradients are summed over the batch; the per-sample Jacobian rows sum the same way.
@@ -112,5 +120,30 @@ import TestSupport
                                                 outputGradients: [])
         #expect(r.expectations.isEmpty && r.inputGradients.isEmpty && r.weightGradients == [0, 0, 0, 0])
         #expect(Simulator.expectations(of: .hqnnQuanv(), inputs: [], batch: 0, weights: [1, 2, 3, 4]).isEmpty)
+    }
+
+    /// Amplitude-embedded features (padded, normalised) in a batch of 70 (two chunks): the adjoint method's
+    /// feature gradients against central differences, which perturb the unnormalised features.
+    @Test func amplitudeEmbeddingFeatureGradientsMatchFiniteDifferences() throws {
+        var g = SplitMix64(seed: 77)
+        let body = try randomCircuit(wireCount: 4, inputCount: 12, weightCount: 3, operationCount: 20, using: &g)
+        let circuit = try Circuit(wireCount: 4, inputCount: 12, weightCount: 3, operations: body.operations,
+                                  observables: body.observables,
+                                  amplitudeEmbedding: AmplitudeEmbedding(firstInput: 2, featureCount: 10, padding: 0.3))
+        let batch = 70
+        let inputs = g.uniformArray(batch * 12, -1, 1), weights = g.uniformArray(3, 0, 2 * .pi)
+        let adjoint = adjointJacobians(of: circuit, inputs: Array(inputs[..<(2 * 12)]), batch: 2, weights: weights)
+        let fd = Simulator.finiteDifferenceJacobian(of: circuit, inputs: Array(inputs[..<(2 * 12)]), batch: 2, weights: weights)
+        #expect(Tolerance.maxAbsDifference(adjoint.input, fd.inputJacobian) <= Tolerance.quantumFiniteDifference)
+        #expect(Tolerance.maxAbsDifference(adjoint.weight, fd.weightJacobian) <= Tolerance.quantumFiniteDifference)
+        #expect(adjoint.input.contains { abs($0) > 1e-2 })
+        let outputGradients = g.uniformArray(batch * circuit.observables.count, -1, 1)
+        let vjp = Simulator.adjointVectorJacobian(of: circuit, inputs: inputs, batch: batch, weights: weights,
+                                                  outputGradients: outputGradients)
+        let full = Simulator.finiteDifferenceJacobian(of: circuit, inputs: inputs, batch: batch, weights: weights)
+        let expected = transposedProduct(inputJacobian: full.inputJacobian, weightJacobian: full.weightJacobian,
+                                         g: outputGradients, batch: batch, observables: circuit.observables.count,
+                                         inputCount: 12, weightCount: 3)
+        #expect(Tolerance.maxAbsDifference(vjp.inputGradients, expected.input) <= Tolerance.quantumFiniteDifference)
     }
 }

@@ -54,6 +54,75 @@ import TestSupport
         for golden in goldens.randomCircuits { check(golden) }
     }
 
+    @Test func everyGateMatrixMatchesQmlMatrix() {
+        let extended = PennyLaneExtendedGoldens.shared
+        #expect(extended.versions["pennylane"] == "0.45.1")
+        // 7 one-angle gates × 3 angles, Rot × 2 angle sets, 9 fixed gates.
+        #expect(extended.gateMatrices.count == 7 * 3 + 2 + 9)
+        #expect(Set(extended.gateMatrices.map(\.gate)) == Set(Gate.allCases))
+        for golden in extended.gateMatrices {
+            let m = golden.gate.matrix(angles: golden.angles)
+            let expected = ComplexMatrix(dimension: m.dimension,
+                                         entries: zip(golden.real, golden.imag).map { Complex($0, $1) })
+            #expect(m.maxDistance(to: expected) <= Tolerance.pennyLane, "\(golden.gate) at \(golden.angles)")
+        }
+    }
+
+    @Test func everyGateInEveryPlacementWithPauliStringObservables() {
+        let cases = PennyLaneExtendedGoldens.shared.gateCases
+        // 11 one-wire gates × 3 wires + 6 two-wire gates × 6 ordered pairs.
+        #expect(cases.count == 11 * 3 + 6 * 6)
+        #expect(Set(cases.flatMap { $0.circuit.operations.map(\.gate) }) == Set(Gate.allCases))
+        for golden in cases { check(golden) }
+    }
+
+    @Test func randomCircuitsOfOneToTenQubitsOverEveryGate() throws {
+        let cases = PennyLaneExtendedGoldens.shared.randomCircuits
+        #expect(cases.count == 20)
+        #expect(Set(cases.map(\.circuit.wireCount)) == Set(1...10))
+        for golden in cases {
+            check(golden)
+            let circuit = golden.circuit
+            let variances = try #require(golden.variances)
+            let wires = try #require(golden.probabilityWires)
+            let probabilities = try #require(golden.probabilities)
+            let v = Simulator.variances(of: circuit, inputs: golden.inputs, batch: golden.batch, weights: golden.weights)
+            #expect(Tolerance.maxAbsDifference(v, variances) <= Tolerance.pennyLane)
+            let p = Simulator.probabilities(of: circuit, inputs: golden.inputs, batch: golden.batch,
+                                            weights: golden.weights, wires: wires)
+            #expect(Tolerance.maxAbsDifference(p, probabilities) <= Tolerance.pennyLane)
+        }
+    }
+
+    @Test func entanglerTemplatesMatchPennyLane() throws {
+        let cases = PennyLaneExtendedGoldens.shared.templates
+        #expect(cases.count == 9)
+        for golden in cases {
+            let t = try #require(golden.template)
+            let c = golden.circuit
+            let body: [Operation] = t.name == "basicEntanglerLayers"
+                ? try BasicEntanglerLayers.operations(layers: t.layers, wires: t.wires, rotation: try #require(t.rotation))
+                : try StronglyEntanglingLayers.operations(layers: t.layers, wires: t.wires, ranges: t.ranges,
+                                                          imprimitive: try #require(t.imprimitive))
+            let weightCount = t.name == "basicEntanglerLayers"
+                ? BasicEntanglerLayers.weightCount(layers: t.layers, wireCount: t.wires.count)
+                : StronglyEntanglingLayers.weightCount(layers: t.layers, wireCount: t.wires.count)
+            #expect(weightCount == c.weightCount)
+            let circuit = try Circuit(wireCount: c.wireCount, inputCount: c.inputCount, weightCount: c.weightCount,
+                                      operations: AngleEmbedding.operations(wires: Array(0..<c.wireCount)) + body,
+                                      observables: c.observables)
+            check(golden, circuit: circuit)
+        }
+    }
+
+    /// Padding before normalising, and gradients w.r.t. the features through the normalisation.
+    @Test func amplitudeEmbeddingMatchesPennyLaneWithFeatureGradients() {
+        let cases = PennyLaneExtendedGoldens.shared.amplitudeEmbedding
+        #expect(cases.count == 4)
+        #expect(cases.allSatisfy { $0.circuit.amplitudeEmbedding != nil })
+        for golden in cases { check(golden) }
+    }
+
     /// Expectations, final states, full Jacobians by the adjoint method (unit output gradients) and
     /// `Jᵀg` for a random `g` against the golden `Jᵀg`.
     private func check(_ golden: PennyLaneGoldens.Case, circuit: Circuit? = nil,

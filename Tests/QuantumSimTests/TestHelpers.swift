@@ -30,32 +30,32 @@ extension RandomNumberGenerator {
     }
 }
 
-/// A random valid circuit of `wireCount` qubits mixing every gate and parameter kind.
+/// A random valid circuit of `wireCount` qubits mixing every gate (`gates`, default all), every parameter
+/// kind and Pauli-string observables.
 func randomCircuit(wireCount n: Int, inputCount: Int, weightCount: Int, operationCount: Int,
-                   using g: inout some RandomNumberGenerator) throws -> Circuit {
+                   gates: [Gate] = Gate.allCases, using g: inout some RandomNumberGenerator) throws -> Circuit {
+    let usable = gates.filter { $0.wireCount <= n }
     var operations: [Operation] = []
-    for _ in 0..<operationCount {
-        if n >= 2 && g.index(10) < 3 {
-            let control = g.index(n)
-            let target = (control + 1 + g.index(n - 1)) % n
-            operations.append(.cnot(control, target))
-            continue
-        }
-        let gate = [Gate.rx, .ry, .rz][g.index(3)]
-        let parameter: GateParameter
+    func parameter() -> GateParameter {
         let kind = g.index(5)
-        if kind < 2 && inputCount > 0 {
-            parameter = .input(index: g.index(inputCount), scale: g.uniform(-3, 3))
-        } else if kind < 4 && weightCount > 0 {
-            parameter = .weight(index: g.index(weightCount))
-        } else {
-            parameter = .constant(g.uniform(-4, 4))
-        }
-        operations.append(Operation(gate: gate, wires: [g.index(n)], parameter: parameter))
+        if kind < 2 && inputCount > 0 { return .input(index: g.index(inputCount), scale: g.uniform(-3, 3)) }
+        if kind < 4 && weightCount > 0 { return .weight(index: g.index(weightCount)) }
+        return .constant(g.uniform(-4, 4))
     }
-    let observables = (0..<n).filter { _ in g.index(3) > 0 }.map { Observable.pauliZ(wire: $0) }
+    for _ in 0..<operationCount {
+        let gate = usable[g.index(usable.count)]
+        let first = g.index(n)
+        let wires = gate.wireCount == 1 ? [first] : [first, (first + 1 + g.index(n - 1)) % n]
+        operations.append(Operation(gate: gate, wires: wires, parameters: (0..<gate.parameterCount).map { _ in parameter() }))
+    }
+    var observables: [Observable] = []
+    for _ in 0..<(1 + g.index(3)) {
+        let wires = (0..<n).filter { _ in g.index(2) == 0 }
+        let chosen = wires.isEmpty ? [g.index(n)] : wires
+        observables.append(Observable(chosen.map { Observable.Factor(Pauli.allCases[g.index(3)], wire: $0) }))
+    }
     return try Circuit(wireCount: n, inputCount: inputCount, weightCount: weightCount, operations: operations,
-                       observables: observables.isEmpty ? [.pauliZ(wire: n - 1)] : observables)
+                       observables: observables)
 }
 
 /// Full Jacobians from the adjoint method, one unit output gradient `e_{b,k}` at a time, in the

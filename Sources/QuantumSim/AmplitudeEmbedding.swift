@@ -1,0 +1,58 @@
+import Foundation
+
+/// PennyLane's `qml.AmplitudeEmbedding(features, wires=all, pad_with=p, normalize=True)` (v0.45) as the
+/// circuit's initial state: `|ψ₀⟩ = v / ‖v‖` with `v = (f_0, …, f_{n−1}, p, …, p)` of length `2^wireCount`,
+/// `f_j = inputs[firstInput + j]` (padding happens before normalising). The state is real, so the circuit's
+/// expectations are differentiable with respect to the features (the adjoint method carries the bra back
+/// to `|ψ₀⟩` and through the normalisation). A sample whose `v` is zero has no state: its results are NaN.
+///
+/// JSON (the circuit's `"amplitudeEmbedding"` key): `{"firstInput": 0, "featureCount": 6, "padding": 0}`.
+public struct AmplitudeEmbedding: Hashable, Sendable, Codable {
+    /// Index of the first feature in each input row.
+    public var firstInput: Int
+    /// Number of features, `1...2^wireCount`.
+    public var featureCount: Int
+    /// The value `p` that fills amplitudes `featureCount..<2^wireCount` before normalising.
+    public var padding: Double
+
+    /// An embedding of `inputs[firstInput..<firstInput + featureCount]`, padded with `padding`.
+    public init(firstInput: Int = 0, featureCount: Int, padding: Double = 0) {
+        self.firstInput = firstInput
+        self.featureCount = featureCount
+        self.padding = padding
+    }
+
+    /// Writes `|ψ₀⟩` of the input row `row` to one state of `dimension` amplitudes.
+    @inline(__always)
+    func prepare(row: UnsafePointer<Double>, re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>,
+                 dimension: Int) {
+        let scale = 1 / norm(row: row, dimension: dimension)
+        for j in 0..<featureCount { re[j] = scale * row[firstInput + j] }
+        (re + featureCount).update(repeating: scale * padding, count: dimension - featureCount)
+        im.update(repeating: 0, count: dimension)
+    }
+
+    /// `‖v‖` for the input row `row`.
+    @inline(__always)
+    func norm(row: UnsafePointer<Double>, dimension: Int) -> Double {
+        var sum = Double(dimension - featureCount) * padding * padding
+        for j in 0..<featureCount { sum += row[firstInput + j] * row[firstInput + j] }
+        return sum.squareRoot()
+    }
+
+    /// Adds `∂E/∂f_j = (G_j − a_j Σ_k G_k a_k) / ‖v‖` to `gradients[firstInput + j]`, where `a = |ψ₀⟩` and
+    /// `G_k = ∂E/∂a_k = 2 Re λ_k` for the bra `λ = U† (Σ g O) U |ψ₀⟩` carried back to the start.
+    @inline(__always)
+    func accumulateGradients(row: UnsafePointer<Double>, braRe: UnsafePointer<Double>, dimension: Int,
+                             into gradients: UnsafeMutablePointer<Double>) {
+        let norm = norm(row: row, dimension: dimension)
+        var projection = 0.0
+        for j in 0..<featureCount { projection += 2 * braRe[j] * row[firstInput + j] / norm }
+        if padding != 0 {
+            for k in featureCount..<dimension { projection += 2 * braRe[k] * padding / norm }
+        }
+        for j in 0..<featureCount {
+            gradients[firstInput + j] += (2 * braRe[j] - row[firstInput + j] / norm * projection) / norm
+        }
+    }
+}

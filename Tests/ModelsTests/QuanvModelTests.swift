@@ -6,26 +6,14 @@ import QuantumSim
 import Testing
 import TestSupport
 
-/// A fixed-seed generator for tests (SplitMix64), independent of Training's.
-struct TestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func images(_ count: Int, side: Int = 14, seed: UInt64 = 9) -> Tensor {
-    var g = TestGenerator(state: seed)
+    var g = SplitMix64(seed: seed)
     return Tensor(shape: [count, 1, side, side], data: (0..<(count * side * side)).map { _ in Float(g.next() >> 40) / Float(1 << 24) })
 }
 
 @Suite struct QuanvModelTests {
     @Test func parameterCountsMatchTheArchitectureByHand() {
-        var g = TestGenerator(state: 1)
+        var g = SplitMix64(seed: 1)
         // HQNN-Quanv: 4 circuit angles + Linear(4*7*7 = 196, 10) = 1960 + 10.
         let quanv = HQNNQuanv(imageSize: 14, classes: 10, generator: &g)
         #expect(quanv.parameterCount == ParameterCount(classical: 1970, quantum: 4))
@@ -36,7 +24,7 @@ func images(_ count: Int, side: Int = 14, seed: UInt64 = 9) -> Tensor {
     }
 
     @Test func circuitWeightsStartUniformOnZeroTwoPi() {
-        var g = TestGenerator(state: 2)
+        var g = SplitMix64(seed: 2)
         let angles = (0..<500).flatMap { _ in QuantumLayer(circuit: .hqnnQuanv(), name: "q", generator: &g).weights.tensor.data }
         #expect(angles.allSatisfy { $0 >= 0 && $0 < Float(2 * Double.pi) })
         // Mean of U[0, 2pi) is pi; standard error 2pi/sqrt(12 * 2000) ~ 0.04: allow 5.
@@ -53,7 +41,7 @@ func images(_ count: Int, side: Int = 14, seed: UInt64 = 9) -> Tensor {
     }
 
     @Test func featuresAreChannelMajorExpectationsOfEachPatch() {
-        var g = TestGenerator(state: 3)
+        var g = SplitMix64(seed: 3)
         let model = HQNNQuanv(imageSize: 14, classes: 10, generator: &g)
         let x = images(2)
         // Independent path: simulate every patch directly and apply the Linear layer by hand.
@@ -77,7 +65,7 @@ func images(_ count: Int, side: Int = 14, seed: UInt64 = 9) -> Tensor {
     }
 
     @Test func quantumLayerGradientsMatchFiniteDifferences() throws {
-        var g = TestGenerator(state: 4)
+        var g = SplitMix64(seed: 4)
         let layer = QuantumLayer(circuit: .hqnnQuanv(), name: "q", generator: &g)
         let inputs = Tensor(shape: [5, 4], data: (0..<20).map { Float($0 % 7) / 7 }, requiresGrad: true)
         let mix = (0..<20).map { Float(($0 * 37) % 11) / 11 - 0.5 }

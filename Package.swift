@@ -21,13 +21,14 @@ let package = Package(
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlibSys", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
 
         // Computing
         .target(name: "Autograd", dependencies: ["CBLAS"], swiftSettings: kernelFlags),
         .target(name: "NeuralNets", dependencies: ["Autograd"], swiftSettings: kernelFlags),
         .target(name: "QuantumSim", swiftSettings: kernelFlags),
         .target(name: "Models", dependencies: ["Autograd", "NeuralNets", "QuantumSim"], swiftSettings: kernelFlags),
-        .target(name: "Datasets", dependencies: ["CZlibSys"], swiftSettings: kernelFlags),
+        .target(name: "Datasets", dependencies: ["CZlibSys", "CJPEG"], swiftSettings: kernelFlags),
 
         // Describing, recording, running
         .target(name: "Catalog"),

@@ -43,7 +43,7 @@ enum DataDownloader {
         try? handle.close()
         if let failure = receiver.failure { throw Failure(description: failure) }
 
-        let actual = MD5.hex(try FileContent.read(temporary))
+        let actual = MD5.hex(md5OfDecompressedContent ? try FileContent.read(temporary) : try FileContent.readRaw(temporary))
         guard actual == expectedMD5 else {
             let what = md5OfDecompressedContent ? "md5 of the decompressed download" : "md5 of the download"
             throw Failure(description: "\(what) is \(actual), expected \(expectedMD5)")

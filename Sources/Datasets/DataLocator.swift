@@ -3,11 +3,14 @@ import Foundation
 /// Finds dataset files on disk, in the order DESIGN.md fixes: `--data-dir` and `QREPORT_DATA`,
 /// the user cache (`$XDG_CACHE_HOME/qreport`, else `~/.cache/qreport`), the mirror folders of
 /// `QREPORT_MIRROR` (colon-separated), and last the canonical URL, downloaded into the cache.
-/// Each root is searched as `<root>/<entry.directory>/<accepted file name>`.
+/// Each root is searched as `<root>/<entry.directory>/<accepted file name>`; after them come the
+/// folders where an operating-system package installs a dataset (`entry.systemDirectories`).
 public struct DataLocator: Sendable {
     /// Where a data root (and so a file found under it) comes from; recorded in provenance.
     public enum Origin: String, Sendable, Codable, CustomStringConvertible {
         case dataDirectory, environment, cache, mirror, download
+        /// A folder an operating-system package installs the dataset into (`DatasetEntry.systemDirectories`).
+        case system
 
         /// The flag, variable or place this origin stands for, as messages show it.
         public var description: String {
@@ -17,6 +20,7 @@ public struct DataLocator: Sendable {
             case .cache: return "cache"
             case .mirror: return "QREPORT_MIRROR"
             case .download: return "downloaded"
+            case .system: return "system package"
             }
         }
     }
@@ -87,17 +91,23 @@ public struct DataLocator: Sendable {
 
     /// The folders searched for `entry`'s files, each with its origin, as error messages list them.
     public func searchedDirectories(for entry: DatasetEntry) -> [String] {
-        roots.map { "\($0.url.appendingPathComponent(entry.directory).path) (\($0.origin))" }
+        folders(for: entry).map { "\($0.url.path) (\($0.origin))" }
+    }
+
+    /// The folders holding `entry`'s files directly, in search order.
+    private func folders(for entry: DatasetEntry) -> [(url: URL, origin: Origin)] {
+        roots.map { ($0.url.appendingPathComponent(entry.directory, isDirectory: true), $0.origin) }
+            + entry.systemDirectories.map { (URL(fileURLWithPath: $0, isDirectory: true), Origin.system) }
     }
 
     /// The first existing file among the roots and accepted names, without downloading.
     public func findLocally(_ file: DatasetFile, of entry: DatasetEntry) -> LocatedFile? {
-        for root in roots {
+        for folder in folders(for: entry) {
             for name in file.acceptedNames {
-                let url = root.url.appendingPathComponent(entry.directory).appendingPathComponent(name)
+                let url = folder.url.appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    return LocatedFile(url: url, origin: root.origin)
+                    return LocatedFile(url: url, origin: folder.origin)
                 }
             }
         }
@@ -112,14 +122,17 @@ public struct DataLocator: Sendable {
         if let found = findLocally(file, of: entry) { return found }
         var failure: String?
         if let url = file.url {
-            if let reason = downloadsDisabledReason {
+            if file.md5 == nil {
+                failure = "not attempted: no published md5 to verify a download against; "
+                    + (file.manualStep ?? "download it by hand")
+            } else if let reason = downloadsDisabledReason {
                 failure = reason
             } else {
                 let name = file.acceptedNames.first { $0 == url.lastPathComponent } ?? file.acceptedNames[0]
                 let destination = cacheRoot.appendingPathComponent(entry.directory).appendingPathComponent(name)
                 do {
                     try DataDownloader.download(
-                        url, to: destination, expectedMD5: file.md5,
+                        url, to: destination, expectedMD5: file.md5Description,
                         md5OfDecompressedContent: file.md5IsOfDecompressedContent, label: "\(entry.name)/\(name)")
                     return LocatedFile(url: destination, origin: .download)
                 } catch {
@@ -129,8 +142,8 @@ public struct DataLocator: Sendable {
         }
         throw DatasetError.notFound(
             dataset: entry.name, fileNames: file.acceptedNames, searched: searchedDirectories(for: entry),
-            expectedMD5: file.md5, md5OfDecompressedContent: file.md5IsOfDecompressedContent,
-            url: file.url?.absoluteString, downloadFailure: failure)
+            expectedMD5: file.md5Description, md5OfDecompressedContent: file.md5IsOfDecompressedContent,
+            url: file.url?.absoluteString, downloadFailure: failure ?? (file.url == nil ? file.manualStep : nil))
     }
 
     /// The state of every file of `entry` on disk (found where, md5 right or not); never downloads.
@@ -141,8 +154,10 @@ public struct DataLocator: Sendable {
                     dataset: entry.name, file: file, location: nil, state: .missing(searched: searchedDirectories(for: entry)))
             }
             do {
-                let actual = MD5.hex(try FileContent.read(location.url))
-                let state: FileStatus.State = actual == file.md5 ? .verified : .checksumMismatch(actualMD5: actual)
+                let actual = try FileContent.readForChecksum(location.url, of: file).md5
+                let state: FileStatus.State =
+                    file.md5 == nil ? .unverifiable(actualMD5: actual)
+                    : actual == file.md5 ? .verified : .checksumMismatch(actualMD5: actual)
                 return FileStatus(dataset: entry.name, file: file, location: location, state: state)
             } catch {
                 return FileStatus(dataset: entry.name, file: file, location: location, state: .unreadable(reason: "\(error)"))

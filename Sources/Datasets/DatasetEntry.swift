@@ -27,12 +27,22 @@ public struct DatasetEntry: Sendable, Equatable {
     public let citation: String
     /// Where the dataset is described.
     public let homepage: URL?
+    /// Absolute folders where an operating-system package installs the dataset's files (Debian's
+    /// `dataset-fashion-mnist` puts them in `/usr/share/datasets/fashion-mnist`), searched after
+    /// every data root.
+    public let systemDirectories: [String]
+    /// How the splits are made, where they are not the publisher's own (seeded random partitions,
+    /// subsets, removed images), and other facts a reproduction must respect.
+    public let notes: String
+    /// Whether each image carries several binary labels (one per class name) rather than one class
+    /// (ChestMNIST's 14 findings).
+    public let isMultiLabel: Bool
 
     /// A registry entry.
     public init(
         name: String, title: String, directory: String, files: [DatasetFile], classNames: [String],
         channels: Int, height: Int, width: Int, splits: [DatasetSplit], licence: String, citation: String,
-        homepage: URL?
+        homepage: URL?, systemDirectories: [String] = [], notes: String = "", isMultiLabel: Bool = false
     ) {
         self.name = name
         self.title = title
@@ -46,6 +56,9 @@ public struct DatasetEntry: Sendable, Equatable {
         self.licence = licence
         self.citation = citation
         self.homepage = homepage
+        self.systemDirectories = systemDirectories
+        self.notes = notes
+        self.isMultiLabel = isMultiLabel
     }
 
     /// The file with the given logical name.

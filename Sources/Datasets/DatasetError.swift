@@ -26,6 +26,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case unknownDataset(name: String, known: [String])
     /// The dataset has no such split, or no such file.
     case unknownPart(dataset: String, kind: String, name: String, known: [String])
+    /// The data is present but this build cannot decode it (a format whose decoder it lacks).
+    case unsupported(dataset: String, file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             var places = "looked in: \(searched.isEmpty ? "nowhere" : searched.joined(separator: ", "))"
             if let url {
                 places += "; download from \(url) \(downloadFailure.map { "failed: \($0)" } ?? "not attempted")"
+            } else if let downloadFailure {
+                places += "; to get it: \(downloadFailure)"
             }
             let md5 = decompressed ? "md5 of decompressed content \(expectedMD5)" : "md5 \(expectedMD5)"
             return "\(dataset): \(names) not found (\(places)). Put the file (\(md5)) in one of them, "
@@ -53,6 +57,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(dataset): \(file): \(field): found \(found), expected \(expected)"
         case let .unknownDataset(name, known):
             return "unknown dataset \"\(name)\": expected one of \(known.joined(separator: ", "))"
+        case let .unsupported(dataset, file, reason):
+            return "\(dataset): \(file): cannot be loaded by this build: \(reason)"
         case let .unknownPart(dataset, kind, name, known):
             return "\(dataset): unknown \(kind) \"\(name)\": expected one of \(known.joined(separator: ", "))"
         }

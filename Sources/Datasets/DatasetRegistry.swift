@@ -33,8 +33,11 @@ public enum DatasetRegistry {
             homepage: URL(string: "http://yann.lecun.com/exdb/mnist/"))
     }()
 
-    /// All registered datasets.
-    public static let all: [DatasetEntry] = [mnist]
+    /// All registered datasets: those of Vision-QRWKV (MNIST, FashionMNIST, the 12 MedMNIST 2D
+    /// sets), HQNN (MNIST, Medical MNIST, CIFAR-10) and AE-VQC (Croatian Fish, FGVC-Aircraft's
+    /// Boeing 737 variants, BUSI, Apples-or-Tomatoes).
+    public static let all: [DatasetEntry] =
+        [mnist, fashionMNIST] + medMNIST + [medicalMNIST, cifar10, croatianFish, aircraft737, busi, applesOrTomatoes]
 
     /// The dataset registered under `name` (case-insensitive).
     /// - Throws: `DatasetError.unknownDataset` listing the known names.

@@ -7,11 +7,33 @@ public struct DatasetSplit: Sendable, Equatable {
         case train, validation, test
     }
 
-    /// How a split's samples are stored. Later formats (NPZ arrays, image folders) add cases here.
+    /// How a split's samples are stored.
     public enum Source: Sendable, Equatable {
         /// Two IDX files of unsigned bytes, named by their `DatasetFile.name`: images `[N, H, W]`
         /// and labels `[N]`.
         case idx(images: String, labels: String)
+        /// Two arrays of an NPZ file (`file` is a `DatasetFile.name`): uint8 images `[N, H, W]` or
+        /// `[N, H, W, C]`, and integer labels `[N, 1]` (one class) or `[N, K]` (K binary labels).
+        case npz(file: String, images: String, labels: String)
+        /// CIFAR-10 binary batches inside a `.tar.gz` archive (`file`): each record one label byte
+        /// and 3 x 32 x 32 pixel bytes (R, G, B planes), the members read in the order given.
+        case cifarBinary(file: String, members: [String])
+        /// Image files in one folder per class inside an archive (`file`), under `root`
+        /// (`"resized"` holds `resized/<Class>/*.jpeg`), selected by `selection`.
+        case archivedImageFolders(file: String, root: String, selection: FolderSelection)
+    }
+
+    /// Which images of an archived image-folder dataset belong to a split.
+    public enum FolderSelection: Sendable, Equatable {
+        /// Every image under the root (the archive ships the split as its own folder).
+        case all
+        /// A seeded random partition of all images under the root: the images, sorted by path,
+        /// are shuffled with `seed` (Fisher-Yates driven by SplitMix64), the first `testCount`
+        /// form the test split and the rest the training split. `excluded` paths are removed first.
+        case seededPartition(seed: UInt64, testCount: Int, excluded: [String])
+        /// The images a list member of the archive names (one `<image id> <class name>` a line,
+        /// as FGVC-Aircraft's `images_variant_*.txt`), kept only for the entry's class names.
+        case listed(member: String)
     }
 
     /// Which split this is.
@@ -32,6 +54,7 @@ public struct DatasetSplit: Sendable, Equatable {
     public var fileNames: [String] {
         switch source {
         case let .idx(images, labels): return [images, labels]
+        case let .npz(file, _, _), let .cifarBinary(file, _), let .archivedImageFolders(file, _, _): return [file]
         }
     }
 }

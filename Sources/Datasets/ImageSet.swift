@@ -16,12 +16,24 @@ public struct ImageSet: Sendable, Equatable {
     public let labels: [Int]
     /// Class names indexed by label.
     public let classNames: [String]
+    /// For multi-label datasets (ChestMNIST): one 0/1 flag per class name and image, row-major
+    /// `[count, classNames.count]`; `labels` then holds the index of each image's first positive
+    /// label (0 when it has none), which is what Vision-QRWKV's code trains on. `nil` otherwise.
+    public let multiLabels: [UInt8]?
 
-    /// - Precondition: `pixels.count == labels.count * channels * height * width`.
-    public init(channels: Int, height: Int, width: Int, pixels: [UInt8], labels: [Int], classNames: [String]) {
+    /// - Precondition: `pixels.count == labels.count * channels * height * width`, and
+    ///   `multiLabels`, when given, holds `labels.count * classNames.count` flags.
+    public init(
+        channels: Int, height: Int, width: Int, pixels: [UInt8], labels: [Int], classNames: [String],
+        multiLabels: [UInt8]? = nil
+    ) {
         precondition(
             pixels.count == labels.count * channels * height * width,
             "ImageSet: \(pixels.count) pixels for \(labels.count) images of \(channels)x\(height)x\(width)")
+        precondition(
+            multiLabels.map { $0.count == labels.count * classNames.count } ?? true,
+            "ImageSet: \(multiLabels?.count ?? 0) label flags for \(labels.count) images of \(classNames.count) classes")
+        self.multiLabels = multiLabels
         self.count = labels.count
         self.channels = channels
         self.height = height
@@ -46,7 +58,8 @@ public struct ImageSet: Sendable, Equatable {
         return ImageSet(
             channels: channels, height: height, width: width,
             pixels: Array(pixels[(range.lowerBound * imageSize)..<(range.upperBound * imageSize)]),
-            labels: Array(labels[range]), classNames: classNames)
+            labels: Array(labels[range]), classNames: classNames,
+            multiLabels: multiLabels.map { Array($0[(range.lowerBound * classNames.count)..<(range.upperBound * classNames.count)]) })
     }
 
     /// The images at `indices`, in that order (repeats allowed).
@@ -60,7 +73,10 @@ public struct ImageSet: Sendable, Equatable {
         }
         return ImageSet(
             channels: channels, height: height, width: width, pixels: selected,
-            labels: indices.map { labels[$0] }, classNames: classNames)
+            labels: indices.map { labels[$0] }, classNames: classNames,
+            multiLabels: multiLabels.map { flags in
+                indices.flatMap { flags[($0 * classNames.count)..<(($0 + 1) * classNames.count)] }
+            })
     }
 
     /// Every image resized with `Resize.bilinear` (Pillow's BILINEAR, channel by channel, which
@@ -80,7 +96,8 @@ public struct ImageSet: Sendable, Equatable {
             }
         }
         return ImageSet(
-            channels: channels, height: toHeight, width: toWidth, pixels: output, labels: labels, classNames: classNames)
+            channels: channels, height: toHeight, width: toWidth, pixels: output, labels: labels, classNames: classNames,
+            multiLabels: multiLabels)
     }
 
     /// All pixels as Float32 in [0, 1] (`Normalize.unitInterval`), NCHW.

@@ -28,7 +28,14 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             for entry in DatasetRegistry.all {
                 let statuses = location.locator.verify(entry)
-                let state = statuses.allSatisfy(\.isVerified) ? "verified" : statuses.contains { $0.location != nil } ? "incomplete or wrong" : "missing"
+                let state: String
+                if statuses.allSatisfy(\.isVerified) {
+                    state = "verified"
+                } else if statuses.allSatisfy({ if case .unverifiable = $0.state { return true } else { return $0.isVerified } }) {
+                    state = "found (no published md5 to verify against)"
+                } else {
+                    state = statuses.contains { $0.location != nil } ? "incomplete or wrong" : "missing"
+                }
                 print("\(entry.name) — \(entry.title): \(state)")
                 for status in statuses { print("  \(status)") }
             }

@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 import Testing
+import TestSupport
 @testable import Charts
 
 /// A three-series accuracy chart like the reports draw (curves a - (a - 0.1) e^{-k t}).
@@ -46,18 +47,7 @@ struct DecodedPNG {
 
 /// Runs a command-line tool if it is installed; nil when it is not.
 func runTool(_ name: String, _ arguments: [String]) throws -> String? {
-    guard let path = ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first(where: FileManager.default.isExecutableFile) else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = Pipe()
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "\(name) \(arguments) exited with \(process.terminationStatus)")
-    return String(decoding: output, as: UTF8.self)
+    try ExternalTool.run(name, arguments)
 }
 
 struct ChartRenderingTests {

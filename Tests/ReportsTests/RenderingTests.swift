@@ -212,17 +212,6 @@ struct RenderingTests {
 
     /// Output of a poppler tool, or nil when it is not installed (the checks that need it are skipped).
     private func tool(_ name: String, _ arguments: [String]) throws -> String? {
-        guard let path = ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first(where: FileManager.default.isExecutableFile) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(name) \(arguments) exited with \(process.terminationStatus)")
-        return String(decoding: output, as: UTF8.self)
+        try ExternalTool.run(name, arguments)
     }
 }

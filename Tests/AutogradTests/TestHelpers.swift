@@ -25,30 +25,3 @@ func randomTensor(_ shape: [Int], _ generator: inout SplitMix64, requiresGrad: B
     Tensor(shape: shape, data: generator.values(shape.reduce(1, *)), requiresGrad: requiresGrad)
 }
 
-/// The first index where `|actual − expected| > abs + rel·max(|actual|, |expected|)`, with
-/// the worst such violation's details, or `nil` if all elements agree.
-func firstMismatch(_ actual: [Float], _ expected: [Float], rel: Float, abs: Float) -> String? {
-    guard actual.count == expected.count else { return "count \(actual.count) vs expected \(expected.count)" }
-    for i in actual.indices {
-        let a = actual[i], e = expected[i]
-        if !(Swift.abs(a - e) <= abs + rel * max(Swift.abs(a), Swift.abs(e))) {
-            return "element \(i): \(a) vs expected \(e) (diff \(a - e))"
-        }
-    }
-    return nil
-}
-
-/// Expects `actual` to match `expected` element-wise within `rel` (relative) and `abs`.
-func expectClose(_ actual: [Float], _ expected: [Float], rel: Float, abs: Float, _ what: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    let mismatch = firstMismatch(actual, expected, rel: rel, abs: abs)
-    #expect(mismatch == nil, "\(what): \(mismatch ?? "")", sourceLocation: sourceLocation)
-}
-
-/// Expects agreement with a PyTorch golden at `Tolerance.torchRelative`, with the absolute
-/// floor `Tolerance.torchAbsoluteFloor` for values near zero.
-func expectTorchClose(_ actual: [Float], _ expected: [Float], _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
-    expectClose(actual, expected, rel: Tolerance.torchRelative, abs: Tolerance.torchAbsoluteFloor, what,
-                sourceLocation: sourceLocation)
-}

@@ -52,6 +52,8 @@ let package = Package(
         // Benchmarks (release builds; see Benchmarks/README.md)
         .executableTarget(name: "engine-bench", dependencies: ["Autograd", "NeuralNets"],
                           path: "Benchmarks/EngineBench", swiftSettings: kernelFlags),
+        .executableTarget(name: "quantum-bench", dependencies: ["QuantumSim"],
+                          path: "Benchmarks/QuantumBench", swiftSettings: kernelFlags),
 
         // Tests: one target per module, sharing tolerances and fixture lookup.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -16,12 +16,12 @@ extension Simulator {
 
     static func adjointVectorJacobian(of circuit: Circuit, inputs: [Double], batch: Int, weights: [Double],
                                       outputGradients: [Double], concurrently: Bool) -> AdjointResult {
-        let program = CompiledCircuit(circuit, weights: weights)
+        let chunks = BatchChunks(batch: batch, wireCount: circuit.wireCount)
+        let program = CompiledCircuit(circuit, weights: weights, lanes: chunks.lanes)
         checkInputs(inputs, batch: batch, program: program)
         let observableCount = program.observables.count
         precondition(outputGradients.count == batch * observableCount,
                      "Simulator: \(outputGradients.count) output gradients; expected batch \(batch) × observables \(observableCount)")
-        let chunks = BatchChunks(batch: batch, wireCount: program.wireCount)
         let weightCount = program.weightCount
         var expectations = [Double](repeating: 0, count: batch * observableCount)
         var inputGradients = [Double](repeating: 0, count: batch * program.inputCount)
@@ -61,56 +61,48 @@ extension CompiledCircuit {
     func adjointChunk(samples: Range<Int>, inputs: UnsafePointer<Double>, outputGradients g: UnsafePointer<Double>,
                       expectations: UnsafeMutablePointer<Double>, inputGradients: UnsafeMutablePointer<Double>,
                       weightGradients: UnsafeMutablePointer<Double>) {
-        let n = samples.count, start = samples.lowerBound, k = observables.count
-        let phi = StateBuffer(count: n * dimension), lambda = StateBuffer(count: n * dimension)
-        defer { phi.deallocate(); lambda.deallocate() }
-        prepare(phi, samples: samples, inputs: inputs)
-        measure(phi, samples: samples, into: expectations)
+        let n = samples.count, start = samples.lowerBound, k = observables.count, count = dimension * lanes
+        let phi = StateBuffer(count: count), lambda = StateBuffer(count: count)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+        defer { phi.deallocate(); lambda.deallocate(); scratch.deallocate() }
+        // scratch: 8 · lanes matrices, then `lane` (per-lane values) and `d` (per-lane overlaps).
+        let lane = scratch + 8 * lanes, d = lane + lanes
+        prepare(phi, samples: samples, inputs: inputs, scratch: scratch)
+        measure(phi, samples: samples, into: expectations, scratch: lane)
         // With an amplitude embedding the bra goes back to |ψ₀⟩ for the feature gradients.
         guard let last = embedding != nil ? 0 : firstDifferentiable else { return }
 
-        lambda.re.update(repeating: 0, count: n * dimension)
-        lambda.im.update(repeating: 0, count: n * dimension)
-        for b in 0..<n {
-            let offset = b * dimension
-            for (j, observable) in observables.enumerated() {
-                observable.accumulate(g[(start + b) * k + j], re: phi.re + offset, im: phi.im + offset,
-                                      intoRe: lambda.re + offset, intoIm: lambda.im + offset, wireCount: wireCount)
-            }
+        lambda.re.update(repeating: 0, count: count)
+        lambda.im.update(repeating: 0, count: count)
+        for (j, observable) in observables.enumerated() {
+            // Padded lanes get g = 0, so their bra stays 0.
+            for b in 0..<lanes { lane[b] = b < n ? g[(start + b) * k + j] : 0 }
+            observable.accumulate(lane, re: phi.re, im: phi.im, intoRe: lambda.re, intoIm: lambda.im,
+                                  wireCount: wireCount, lanes: lanes)
         }
 
         for i in stride(from: operations.count - 1, through: last, by: -1) {
             let op = operations[i]
             if let derivative = op.derivative, let generator = op.gate.generator {
-                for b in 0..<n {
-                    let offset = b * dimension
-                    let d = generator.imaginaryOverlap(braRe: lambda.re + offset, braIm: lambda.im + offset,
-                                                       ketRe: phi.re + offset, ketIm: phi.im + offset,
-                                                       dimension: dimension, strides: op.strides)
-                    switch derivative {
-                    case let .input(index, scale): inputGradients[(start + b) * inputCount + index] += scale * d
-                    case let .weight(index): weightGradients[index] += d
-                    }
+                generator.imaginaryOverlap(braRe: lambda.re, braIm: lambda.im, ketRe: phi.re, ketIm: phi.im,
+                                           dimension: dimension, strides: op.strides, lanes: lanes, into: d)
+                switch derivative {
+                case let .input(index, scale):
+                    for b in 0..<n { inputGradients[(start + b) * inputCount + index] += scale * d[b] }
+                case let .weight(index):
+                    for b in 0..<n { weightGradients[index] += d[b] }
                 }
             }
             guard i > last || embedding != nil else { break }
-            switch op.angle {
-            case let .fixed(_, _, inverse):
-                inverse.apply(re: phi.re, im: phi.im, count: n * dimension)
-                inverse.apply(re: lambda.re, im: lambda.im, count: n * dimension)
-            case .input:
-                for b in 0..<n {
-                    let inverse = op.kernel(row: inputs + (start + b) * inputCount, inverse: true)
-                    let offset = b * dimension
-                    inverse.apply(re: phi.re + offset, im: phi.im + offset, count: dimension)
-                    inverse.apply(re: lambda.re + offset, im: lambda.im + offset, count: dimension)
-                }
-            }
+            op.apply(re: phi.re, im: phi.im, dimension: dimension, samples: samples, inputs: inputs,
+                     inputCount: inputCount, inverse: true, matrices: scratch)
+            op.apply(re: lambda.re, im: lambda.im, dimension: dimension, samples: samples, inputs: inputs,
+                     inputCount: inputCount, inverse: true, matrices: scratch)
         }
         if let embedding {
             for b in 0..<n {
                 let row = inputs + (start + b) * inputCount
-                embedding.accumulateGradients(row: row, braRe: lambda.re + b * dimension, dimension: dimension,
+                embedding.accumulateGradients(row: row, braRe: lambda.re + b, dimension: dimension, lanes: lanes,
                                               into: inputGradients + (start + b) * inputCount)
             }
         }

@@ -22,14 +22,15 @@ public struct AmplitudeEmbedding: Hashable, Sendable, Codable {
         self.padding = padding
     }
 
-    /// Writes `|ψ₀⟩` of the input row `row` to one state of `dimension` amplitudes.
+    /// Writes `|ψ₀⟩` of the input row `row` to one state of `dimension` amplitudes whose amplitude `k` is at
+    /// `re[k · lanes]`, `im[k · lanes]` (one lane of a lane-inner batch).
     @inline(__always)
     func prepare(row: UnsafePointer<Double>, re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>,
-                 dimension: Int) {
+                 dimension: Int, lanes: Int) {
         let scale = 1 / norm(row: row, dimension: dimension)
-        for j in 0..<featureCount { re[j] = scale * row[firstInput + j] }
-        (re + featureCount).update(repeating: scale * padding, count: dimension - featureCount)
-        im.update(repeating: 0, count: dimension)
+        for j in 0..<featureCount { re[j * lanes] = scale * row[firstInput + j] }
+        for k in featureCount..<dimension { re[k * lanes] = scale * padding }
+        for k in 0..<dimension { im[k * lanes] = 0 }
     }
 
     /// `‖v‖` for the input row `row`.
@@ -41,18 +42,19 @@ public struct AmplitudeEmbedding: Hashable, Sendable, Codable {
     }
 
     /// Adds `∂E/∂f_j = (G_j − a_j Σ_k G_k a_k) / ‖v‖` to `gradients[firstInput + j]`, where `a = |ψ₀⟩` and
-    /// `G_k = ∂E/∂a_k = 2 Re λ_k` for the bra `λ = U† (Σ g O) U |ψ₀⟩` carried back to the start.
+    /// `G_k = ∂E/∂a_k = 2 Re λ_k` for the bra `λ = U† (Σ g O) U |ψ₀⟩` carried back to the start (`λ_k` at
+    /// `braRe[k · lanes]`).
     @inline(__always)
-    func accumulateGradients(row: UnsafePointer<Double>, braRe: UnsafePointer<Double>, dimension: Int,
+    func accumulateGradients(row: UnsafePointer<Double>, braRe: UnsafePointer<Double>, dimension: Int, lanes: Int,
                              into gradients: UnsafeMutablePointer<Double>) {
         let norm = norm(row: row, dimension: dimension)
         var projection = 0.0
-        for j in 0..<featureCount { projection += 2 * braRe[j] * row[firstInput + j] / norm }
+        for j in 0..<featureCount { projection += 2 * braRe[j * lanes] * row[firstInput + j] / norm }
         if padding != 0 {
-            for k in featureCount..<dimension { projection += 2 * braRe[k] * padding / norm }
+            for k in featureCount..<dimension { projection += 2 * braRe[k * lanes] * padding / norm }
         }
         for j in 0..<featureCount {
-            gradients[firstInput + j] += (2 * braRe[j] - row[firstInput + j] / norm * projection) / norm
+            gradients[firstInput + j] += (2 * braRe[j * lanes] - row[firstInput + j] / norm * projection) / norm
         }
     }
 }

@@ -19,6 +19,14 @@ struct BatchChunks {
         self.size = Self.samplesPerChunk(wireCount: wireCount)
     }
 
+    /// States side by side in a chunk's lane-inner buffers: the chunk size, or the next power of two at or
+    /// above a smaller batch (a chunk with fewer samples fills the remaining lanes with `|0…0⟩`).
+    var lanes: Int {
+        var lanes = 1
+        while lanes < min(size, batch) { lanes <<= 1 }
+        return lanes
+    }
+
     /// Number of chunks, `ceil(batch / size)`.
     var count: Int { (batch + size - 1) / size }
 

@@ -9,13 +9,16 @@ enum ControlledKernel {
         let ar = m.m00.re, ai = m.m00.im, br = m.m01.re, bi = m.m01.im
         let cr = m.m10.re, ci = m.m10.im, dr = m.m11.re, di = m.m11.im
         let low = min(controlStride, targetStride), high = max(controlStride, targetStride)
-        for i in 0..<(count / 4) {
-            let j = PairIndex.base(i, low: low, high: high) | controlStride, h = j | targetStride
-            let xr = re[j], xi = im[j], yr = re[h], yi = im[h]
-            re[j] = ar * xr - ai * xi + br * yr - bi * yi
-            im[j] = ar * xi + ai * xr + br * yi + bi * yr
-            re[h] = cr * xr - ci * xi + dr * yr - di * yi
-            im[h] = cr * xi + ci * xr + dr * yi + di * yr
+        for i in Swift.stride(from: 0, to: count / 4, by: low) {
+            let j0 = PairIndex.base(i, low: low, high: high) | controlStride, h0 = j0 | targetStride
+            let rj = re + j0, ij = im + j0, rh = re + h0, ih = im + h0
+            for t in 0..<low {
+                let xr = rj[t], xi = ij[t], yr = rh[t], yi = ih[t]
+                rj[t] = ar * xr - ai * xi + br * yr - bi * yi
+                ij[t] = ar * xi + ai * xr + br * yi + bi * yr
+                rh[t] = cr * xr - ci * xi + dr * yr - di * yi
+                ih[t] = cr * xi + ci * xr + dr * yi + di * yr
+            }
         }
     }
 
@@ -24,13 +27,16 @@ enum ControlledKernel {
     static func applyDiagonal(_ d0: Complex, _ d1: Complex, re: UnsafeMutablePointer<Double>,
                               im: UnsafeMutablePointer<Double>, count: Int, controlStride: Int, targetStride: Int) {
         let low = min(controlStride, targetStride), high = max(controlStride, targetStride)
-        for i in 0..<(count / 4) {
-            let j = PairIndex.base(i, low: low, high: high) | controlStride, h = j | targetStride
-            let xr = re[j], xi = im[j], yr = re[h], yi = im[h]
-            re[j] = d0.re * xr - d0.im * xi
-            im[j] = d0.re * xi + d0.im * xr
-            re[h] = d1.re * yr - d1.im * yi
-            im[h] = d1.re * yi + d1.im * yr
+        for i in Swift.stride(from: 0, to: count / 4, by: low) {
+            let j0 = PairIndex.base(i, low: low, high: high) | controlStride, h0 = j0 | targetStride
+            let rj = re + j0, ij = im + j0, rh = re + h0, ih = im + h0
+            for t in 0..<low {
+                let xr = rj[t], xi = ij[t], yr = rh[t], yi = ih[t]
+                rj[t] = d0.re * xr - d0.im * xi
+                ij[t] = d0.re * xi + d0.im * xr
+                rh[t] = d1.re * yr - d1.im * yi
+                ih[t] = d1.re * yi + d1.im * yr
+            }
         }
     }
 }

@@ -5,11 +5,15 @@ enum ControlledNotKernel {
     static func apply(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>, count: Int,
                       controlStride: Int, targetStride: Int) {
         let low = min(controlStride, targetStride), high = max(controlStride, targetStride)
-        for i in 0..<(count / 4) {
+        // Runs of `low` consecutive indices share the bits at both strides.
+        for i in Swift.stride(from: 0, to: count / 4, by: low) {
             let a = PairIndex.base(i, low: low, high: high) | controlStride, b = a | targetStride
-            let r = re[a], m = im[a]
-            re[a] = re[b]; im[a] = im[b]
-            re[b] = r; im[b] = m
+            let ra = re + a, ia = im + a, rb = re + b, ib = im + b
+            for t in 0..<low {
+                let r = ra[t], m = ia[t]
+                ra[t] = rb[t]; ia[t] = ib[t]
+                rb[t] = r; ib[t] = m
+            }
         }
     }
 }

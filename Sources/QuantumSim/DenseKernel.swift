@@ -9,11 +9,11 @@ enum DenseKernel {
         let cr = m.m10.re, ci = m.m10.im, dr = m.m11.re, di = m.m11.im
         var block = 0
         while block < count {
-            let hiRe = re + s, hiIm = im + s
-            for j in block..<(block + s) {
-                let xr = re[j], xi = im[j], yr = hiRe[j], yi = hiIm[j]
-                re[j] = ar * xr - ai * xi + br * yr - bi * yi
-                im[j] = ar * xi + ai * xr + br * yi + bi * yr
+            let loRe = re + block, loIm = im + block, hiRe = loRe + s, hiIm = loIm + s
+            for j in 0..<s {
+                let xr = loRe[j], xi = loIm[j], yr = hiRe[j], yi = hiIm[j]
+                loRe[j] = ar * xr - ai * xi + br * yr - bi * yi
+                loIm[j] = ar * xi + ai * xr + br * yi + bi * yr
                 hiRe[j] = cr * xr - ci * xi + dr * yr - di * yi
                 hiIm[j] = cr * xi + ci * xr + dr * yi + di * yr
             }

@@ -21,28 +21,33 @@ public enum Generator: Hashable, Sendable {
         }
     }
 
-    /// `Im ⟨λ|G|φ⟩` for one state of `dimension` amplitudes, `G` on the wires with `strides`.
+    /// `out[b] = Im ⟨λ_b|G|φ_b⟩` for `lanes` states stored lane-inner (`PauliKernel`), `G` on the wires with
+    /// `strides` (in amplitude indices).
     @inline(__always)
     func imaginaryOverlap(braRe lr: UnsafePointer<Double>, braIm li: UnsafePointer<Double>,
                           ketRe pr: UnsafePointer<Double>, ketIm pi: UnsafePointer<Double>,
-                          dimension: Int, strides: (Int, Int)) -> Double {
+                          dimension: Int, strides: (Int, Int), lanes: Int, into out: UnsafeMutablePointer<Double>) {
         switch self {
         case let .pauli(p):
-            return PauliKernel.imaginaryOverlap(p, braRe: lr, braIm: li, ketRe: pr, ketIm: pi,
-                                                dimension: dimension, stride: strides.0)
+            PauliKernel.imaginaryOverlap(p, braRe: lr, braIm: li, ketRe: pr, ketIm: pi, dimension: dimension,
+                                         stride: strides.0, lanes: lanes, into: out)
         case .projectorOne:
             let s = strides.0
-            var sum = 0.0
+            out.update(repeating: 0, count: lanes)
             var block = s
             while block < dimension {
-                for h in block..<(block + s) { sum += lr[h] * pi[h] - li[h] * pr[h] }
+                for hh in block..<(block + s) {
+                    let h = hh &* lanes
+                    let lrh = lr + h, lih = li + h, prh = pr + h, pih = pi + h
+                    for b in 0..<lanes { out[b] += lrh[b] * pih[b] - lih[b] * prh[b] }
+                }
                 block += 2 * s
             }
-            return -2 * sum
+            for b in 0..<lanes { out[b] *= -2 }
         case let .controlledPauli(p):
-            return PauliKernel.controlledImaginaryOverlap(p, braRe: lr, braIm: li, ketRe: pr, ketIm: pi,
-                                                          dimension: dimension, controlStride: strides.0,
-                                                          targetStride: strides.1)
+            PauliKernel.controlledImaginaryOverlap(p, braRe: lr, braIm: li, ketRe: pr, ketIm: pi, dimension: dimension,
+                                                   controlStride: strides.0, targetStride: strides.1, lanes: lanes,
+                                                   into: out)
         }
     }
 }

@@ -3,18 +3,25 @@ extension Simulator {
     /// (`body` must write only to sample-indexed places).
     static func forEachFinalState(of circuit: Circuit, inputs: [Double], batch: Int, weights: [Double],
                                   _ body: (Int, UnsafePointer<Double>, UnsafePointer<Double>) -> Void) {
-        let program = CompiledCircuit(circuit, weights: weights)
+        let chunks = BatchChunks(batch: batch, wireCount: circuit.wireCount)
+        let program = CompiledCircuit(circuit, weights: weights, lanes: chunks.lanes)
         checkInputs(inputs, batch: batch, program: program)
-        let chunks = BatchChunks(batch: batch, wireCount: program.wireCount)
+        let dimension = program.dimension, lanes = program.lanes
         inputs.withUnsafeBufferPointer { inputs in
             let inputs = inputs.baseAddress ?? UnsafePointer(bitPattern: 8)!
             chunks.forEach(concurrently: true) { c in
                 let samples = chunks.samples(c)
-                let buffer = StateBuffer(count: samples.count * program.dimension)
-                defer { buffer.deallocate() }
-                program.prepare(buffer, samples: samples, inputs: inputs)
-                for (b, sample) in samples.enumerated() {
-                    body(sample, buffer.re + b * program.dimension, buffer.im + b * program.dimension)
+                // One state at a time, copied out of the lane-inner chunk.
+                let state = StateBuffer(count: dimension)
+                defer { state.deallocate() }
+                program.withPreparedChunk(samples: samples, inputs: inputs) { buffer, _ in
+                    for (b, sample) in samples.enumerated() {
+                        for k in 0..<dimension {
+                            state.re[k] = buffer.re[k * lanes + b]
+                            state.im[k] = buffer.im[k * lanes + b]
+                        }
+                        body(sample, state.re, state.im)
+                    }
                 }
             }
         }

@@ -51,31 +51,34 @@ public struct Observable: Hashable, Sendable, Codable {
         return (flip, sign, yCount)
     }
 
-    /// `⟨ψ|O|ψ⟩` for one state of `2^wireCount` amplitudes.
+    /// `out[b] = ⟨ψ_b|O|ψ_b⟩` for `lanes` states of `2^wireCount` amplitudes stored lane-inner (`PauliKernel`).
     @inline(__always)
-    func expectation(re: UnsafePointer<Double>, im: UnsafePointer<Double>, wireCount: Int) -> Double {
+    func expectation(re: UnsafePointer<Double>, im: UnsafePointer<Double>, wireCount: Int, lanes: Int,
+                     into out: UnsafeMutablePointer<Double>) {
         if factors.count == 1 && factors[0].pauli == .z {
-            return PauliKernel.expectationZ(re: re, im: im, dimension: 1 << wireCount,
-                                            stride: 1 << (wireCount - 1 - factors[0].wire))
+            PauliKernel.expectationZ(re: re, im: im, dimension: 1 << wireCount,
+                                     stride: 1 << (wireCount - 1 - factors[0].wire), lanes: lanes, into: out)
+            return
         }
         let (flip, sign, yCount) = masks(wireCount: wireCount)
-        return PauliKernel.expectation(flip: flip, sign: sign, yCount: yCount, re: re, im: im,
-                                       dimension: 1 << wireCount)
+        PauliKernel.expectation(flip: flip, sign: sign, yCount: yCount, re: re, im: im, dimension: 1 << wireCount,
+                                lanes: lanes, into: out)
     }
 
-    /// `λ ← λ + g · O ψ` for one state: builds the adjoint method's bra `Σ_k g_k O_k |ψ⟩`.
+    /// `λ_b ← λ_b + g[b] · O ψ_b` for `lanes` states stored lane-inner: builds the adjoint method's bra
+    /// `Σ_k g_k O_k |ψ⟩`.
     @inline(__always)
-    func accumulate(_ g: Double, re: UnsafePointer<Double>, im: UnsafePointer<Double>,
+    func accumulate(_ g: UnsafePointer<Double>, re: UnsafePointer<Double>, im: UnsafePointer<Double>,
                     intoRe lre: UnsafeMutablePointer<Double>, intoIm lim: UnsafeMutablePointer<Double>,
-                    wireCount: Int) {
+                    wireCount: Int, lanes: Int) {
         if factors.count == 1 && factors[0].pauli == .z {
             PauliKernel.accumulateZ(g, re: re, im: im, intoRe: lre, intoIm: lim, dimension: 1 << wireCount,
-                                    stride: 1 << (wireCount - 1 - factors[0].wire))
+                                    stride: 1 << (wireCount - 1 - factors[0].wire), lanes: lanes)
             return
         }
         let (flip, sign, yCount) = masks(wireCount: wireCount)
         PauliKernel.accumulate(g, flip: flip, sign: sign, yCount: yCount, re: re, im: im, intoRe: lre, intoIm: lim,
-                               dimension: 1 << wireCount)
+                               dimension: 1 << wireCount, lanes: lanes)
     }
 
     private struct Key: CodingKey {

@@ -6,7 +6,8 @@ extension Simulator {
     /// batched forward passes per parametrised operation.
     public static func parameterShiftJacobian(of circuit: Circuit, inputs: [Double], batch: Int,
                                               weights: [Double]) -> CircuitJacobian {
-        let program = CompiledCircuit(circuit, weights: weights)
+        let program = CompiledCircuit(circuit, weights: weights,
+                                      lanes: BatchChunks(batch: batch, wireCount: circuit.wireCount).lanes)
         checkInputs(inputs, batch: batch, program: program)
         let ni = circuit.inputCount, nw = circuit.weightCount, k = circuit.observables.count
         var inputJacobian = [Double](repeating: 0, count: batch * k * ni)

@@ -13,8 +13,9 @@ public enum Simulator {
 
     static func expectations(of circuit: Circuit, inputs: [Double], batch: Int, weights: [Double],
                              concurrently: Bool) -> [Double] {
-        expectations(of: CompiledCircuit(circuit, weights: weights), inputs: inputs, batch: batch,
-                     concurrently: concurrently)
+        expectations(of: CompiledCircuit(circuit, weights: weights,
+                                         lanes: BatchChunks(batch: batch, wireCount: circuit.wireCount).lanes),
+                     inputs: inputs, batch: batch, concurrently: concurrently)
     }
 
     static func expectations(of program: CompiledCircuit, inputs: [Double], batch: Int,
@@ -28,10 +29,9 @@ public enum Simulator {
                 let output = output.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
                 chunks.forEach(concurrently: concurrently) { c in
                     let samples = chunks.samples(c)
-                    let buffer = StateBuffer(count: samples.count * program.dimension)
-                    defer { buffer.deallocate() }
-                    program.prepare(buffer, samples: samples, inputs: inputs)
-                    program.measure(buffer, samples: samples, into: output)
+                    program.withPreparedChunk(samples: samples, inputs: inputs) { buffer, scratch in
+                        program.measure(buffer, samples: samples, into: output, scratch: scratch)
+                    }
                 }
             }
         }
@@ -40,9 +40,9 @@ public enum Simulator {
 
     /// The final state of every sample.
     public static func states(of circuit: Circuit, inputs: [Double], batch: Int, weights: [Double]) -> StateBatch {
-        let program = CompiledCircuit(circuit, weights: weights)
+        let chunks = BatchChunks(batch: batch, wireCount: circuit.wireCount)
+        let program = CompiledCircuit(circuit, weights: weights, lanes: chunks.lanes)
         checkInputs(inputs, batch: batch, program: program)
-        let chunks = BatchChunks(batch: batch, wireCount: program.wireCount)
         var states = StateBatch(wireCount: program.wireCount, batch: batch)
         let dimension = program.dimension
         inputs.withUnsafeBufferPointer { inputs in
@@ -51,14 +51,17 @@ public enum Simulator {
                     let inputs = inputs.baseAddress ?? UnsafePointer(bitPattern: 8)!
                     let real = real.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
                     let imag = imag.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
+                    let lanes = program.lanes
                     chunks.forEach(concurrently: true) { c in
                         let samples = chunks.samples(c)
-                        let buffer = StateBuffer(count: samples.count * dimension)
-                        defer { buffer.deallocate() }
-                        program.prepare(buffer, samples: samples, inputs: inputs)
-                        let offset = samples.lowerBound * dimension
-                        (real + offset).update(from: buffer.re, count: samples.count * dimension)
-                        (imag + offset).update(from: buffer.im, count: samples.count * dimension)
+                        program.withPreparedChunk(samples: samples, inputs: inputs) { buffer, _ in
+                            for (b, sample) in samples.enumerated() {
+                                for k in 0..<dimension {
+                                    real[sample * dimension + k] = buffer.re[k * lanes + b]
+                                    imag[sample * dimension + k] = buffer.im[k * lanes + b]
+                                }
+                            }
+                        }
                     }
                 }
             }

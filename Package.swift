@@ -22,13 +22,14 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlibSys", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         // Computing
         .target(name: "Autograd", dependencies: ["CBLAS"], swiftSettings: kernelFlags),
         .target(name: "NeuralNets", dependencies: ["Autograd"], swiftSettings: kernelFlags),
         .target(name: "QuantumSim", swiftSettings: kernelFlags),
         .target(name: "Models", dependencies: ["Autograd", "NeuralNets", "QuantumSim"], swiftSettings: kernelFlags),
-        .target(name: "Datasets", dependencies: ["CZlibSys", "CJPEG"], swiftSettings: kernelFlags),
+        .target(name: "Datasets", dependencies: ["CZlibSys", "CJPEG", "CPNG"], swiftSettings: kernelFlags),
 
         // Describing, recording, running
         .target(name: "Catalog"),
@@ -54,6 +55,8 @@ let package = Package(
                           path: "Benchmarks/EngineBench", swiftSettings: kernelFlags),
         .executableTarget(name: "quantum-bench", dependencies: ["QuantumSim"],
                           path: "Benchmarks/QuantumBench", swiftSettings: kernelFlags),
+        .executableTarget(name: "decode-bench", dependencies: ["Datasets"],
+                          path: "Benchmarks/DecodeBench", swiftSettings: kernelFlags),
 
         // Tests: one target per module, sharing tolerances and fixture lookup.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -37,12 +37,15 @@ public struct DatasetEntry: Sendable, Equatable {
     /// Whether each image carries several binary labels (one per class name) rather than one class
     /// (ChestMNIST's 14 findings).
     public let isMultiLabel: Bool
+    /// How decoded images are cropped and resized to `width` x `height` (image-folder datasets).
+    public let preparation: ImagePreparation
 
     /// A registry entry.
     public init(
         name: String, title: String, directory: String, files: [DatasetFile], classNames: [String],
         channels: Int, height: Int, width: Int, splits: [DatasetSplit], licence: String, citation: String,
-        homepage: URL?, systemDirectories: [String] = [], notes: String = "", isMultiLabel: Bool = false
+        homepage: URL?, systemDirectories: [String] = [], notes: String = "", isMultiLabel: Bool = false,
+        preparation: ImagePreparation = .none
     ) {
         self.name = name
         self.title = title
@@ -59,6 +62,7 @@ public struct DatasetEntry: Sendable, Equatable {
         self.systemDirectories = systemDirectories
         self.notes = notes
         self.isMultiLabel = isMultiLabel
+        self.preparation = preparation
     }
 
     /// The file with the given logical name.

@@ -5,11 +5,16 @@ extension DatasetRegistry {
     /// of its four datasets vary in size and are resized to this on loading.
     private static let backboneSide = 224
 
+    /// Every AE-VQC image is resized straight to 224 x 224 with Pillow's antialiased bilinear filter
+    /// (torchvision's `Resize((224, 224))` on PIL images). The paper does not state its resizing;
+    /// this is an assumption.
+    private static let backboneResize = ImagePreparation(resize: .bilinear)
+
     /// Croatian Fish (Jäger et al. 2015): 794 images of 12 fish species in their natural habitat,
     /// one folder per species. No official split: AE-VQC draws 80 / 20 at random; qreport draws
     /// 159 test images with a fixed seed (an assumption; the paper gives no seed or count).
     public static let croatianFish = DatasetEntry(
-        name: "croatianfish",
+        name: "croatian-fish",
         title: "Croatian Fish (12 species)",
         directory: "croatian-fish",
         files: [
@@ -34,16 +39,18 @@ extension DatasetRegistry {
             + "Fine-grained classification of fish species in their natural habitat. BMVC Workshop on Machine Vision "
             + "of Animals and their Behaviour, 2015.",
         homepage: URL(string: "https://www.inf-cv.uni-jena.de/fine_grained_recognition.html"),
-        notes: "The 12 class names are the archive's species folder names, sorted; 80/20 split: 159 of 794 images "
-            + "(20%, rounded) form the test split, drawn with seed 2024.")
+        notes: "The 12 class names are the archive's species folder names, sorted (the zip must hold one folder per "
+            + "species at its top level); 80/20 split: 159 of 794 images (20%, rounded) form the test split, drawn with "
+            + "seed 2024. Images are resized to 224 x 224 (bilinear, antialiased).",
+        preparation: backboneResize)
 
     /// FGVC-Aircraft 2013b (Maji et al. 2013), restricted as AE-VQC does to the 8 Boeing 737 variants
     /// 737-200 ... 737-900: the official `trainval` list gives 533 training images, `test` 267.
     /// The authors publish no md5 for the archive.
-    public static let aircraft737: DatasetEntry = {
+    public static let fgvcAircraft: DatasetEntry = {
         let data = "fgvc-aircraft-2013b/data/"
         return DatasetEntry(
-            name: "aircraft737",
+            name: "fgvc-aircraft",
             title: "FGVC-Aircraft, Boeing 737 variants (8 classes)",
             directory: "fgvc-aircraft",
             files: [
@@ -69,8 +76,12 @@ extension DatasetRegistry {
             citation: "S. Maji, E. Rahtu, J. Kannala, M. Blaschko, A. Vedaldi. Fine-Grained Visual Classification of "
                 + "Aircraft. arXiv:1306.5151, 2013.",
             homepage: URL(string: "https://www.robots.ox.ac.uk/~vgg/data/fgvc-aircraft/"),
-            notes: "Images carry a 20-pixel copyright banner at the bottom, which torchvision and the authors' tools crop "
-                + "off; the list files name images by id (data/images/<id>.jpg).")
+            notes: "The dataset's README: \"Each image has at the bottom a banner 20 pixels high containing copyright "
+                + "information. Please make sure to remove this banner\": qreport removes the bottom 20 rows, then resizes "
+                + "to 224 x 224 (bilinear, antialiased). The splits are the dataset's own: the images that "
+                + "data/images_variant_trainval.txt and images_variant_test.txt list with one of the 8 variants "
+                + "(data/images/<id>.jpg), in the lists' order.",
+            preparation: ImagePreparation(cropBottom: 20, resize: .bilinear))
     }()
 
     /// Breast Ultrasound Images (BUSI, Al-Dhabyani et al. 2020): 780 PNGs in three classes (with
@@ -92,24 +103,29 @@ extension DatasetRegistry {
             DatasetSplit(
                 kind: .train, count: 620,
                 source: .archivedImageFolders(
-                    file: "archive", root: "Dataset_BUSI_with_GT", selection: .seededPartition(seed: 2024, testCount: 158, excluded: []))),
+                    file: "archive", root: "Dataset_BUSI_with_GT",
+                    selection: .seededPartitionWithoutCrossClassDuplicates(seed: 2024, testCount: 158))),
             DatasetSplit(
                 kind: .test, count: 158,
                 source: .archivedImageFolders(
-                    file: "archive", root: "Dataset_BUSI_with_GT", selection: .seededPartition(seed: 2024, testCount: 158, excluded: []))),
+                    file: "archive", root: "Dataset_BUSI_with_GT",
+                    selection: .seededPartitionWithoutCrossClassDuplicates(seed: 2024, testCount: 158))),
         ],
         licence: "Not checked here: see the authors' page and the Data in Brief article (itself CC BY 4.0)",
         citation: "W. Al-Dhabyani, M. Gomaa, H. Khaled, A. Fahmy. Dataset of breast ultrasound images. Data in Brief "
             + "28:104863, 2020.",
         homepage: URL(string: "https://scholar.cu.edu.eg/?q=afahmy/pages/dataset"),
-        notes: "Mask files (*_mask.png, *_mask_1.png) are excluded; the image whose bytes appear under both benign and "
-            + "malignant is removed from both classes (found by content, as the paper does not name it); the remaining "
-            + "778 are split 620/158 with seed 2024.")
+        notes: "Mask files (*_mask.png, *_mask_1.png) are not samples. AE-VQC (section 3.1) finds \"an identical image "
+            + "in both of the benign and malignant categories\" and removes both copies; the paper does not name the "
+            + "files, so qreport finds them by content: every image whose md5 occurs under two classes is removed from "
+            + "both (the load fails unless exactly 778 images remain). The 778 are split 620/158 with seed 2024 and "
+            + "resized to 224 x 224 (bilinear, antialiased).",
+        preparation: backboneResize)
 
     /// Apples or Tomatoes (Kaggle, S. Cortinhas): 391 RGB photos, shipped already split into
     /// `train/` (294) and `test/` (97), one folder per class.
     public static let applesOrTomatoes = DatasetEntry(
-        name: "applesortomatoes",
+        name: "apples-or-tomatoes",
         title: "Apples or Tomatoes",
         directory: "apples-or-tomatoes",
         files: [
@@ -127,5 +143,8 @@ extension DatasetRegistry {
         ],
         licence: "As stated on the Kaggle page (not checked here)",
         citation: "S. Cortinhas. Apples or Tomatoes image classification. Kaggle dataset, 2022.",
-        homepage: URL(string: "https://www.kaggle.com/datasets/samuelcortinhas/apples-or-tomatoes-image-classification"))
+        homepage: URL(string: "https://www.kaggle.com/datasets/samuelcortinhas/apples-or-tomatoes-image-classification"),
+        notes: "The archive's own train/ and test/ folders are the splits; images are resized to 224 x 224 (bilinear, "
+            + "antialiased).",
+        preparation: backboneResize)
 }

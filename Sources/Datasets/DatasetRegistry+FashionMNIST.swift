@@ -11,7 +11,7 @@ extension DatasetRegistry {
             DatasetFile(name: name, acceptedNames: [stem + ".gz", stem], md5: md5, url: URL(string: base + stem + ".gz"))
         }
         return DatasetEntry(
-            name: "fashionmnist",
+            name: "fashion-mnist",
             title: "Fashion-MNIST",
             directory: "fashion-mnist",
             files: [

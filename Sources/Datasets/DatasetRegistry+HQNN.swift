@@ -7,7 +7,7 @@ extension DatasetRegistry {
     /// There is no official split: HQNN uses 47,163 / 11,791 (80 / 20), which qreport draws with a
     /// fixed seed (an assumption; the paper gives no seed).
     public static let medicalMNIST = DatasetEntry(
-        name: "medicalmnist",
+        name: "medical-mnist",
         title: "Medical MNIST (64x64, 6 classes)",
         directory: "medical-mnist",
         files: [
@@ -42,7 +42,7 @@ extension DatasetRegistry {
     public static let cifar10: DatasetEntry = {
         let members = (1...5).map { "cifar-10-batches-bin/data_batch_\($0).bin" }
         return DatasetEntry(
-            name: "cifar10",
+            name: "cifar-10",
             title: "CIFAR-10",
             directory: "cifar-10",
             files: [

@@ -37,12 +37,21 @@ public enum DatasetRegistry {
     /// sets), HQNN (MNIST, Medical MNIST, CIFAR-10) and AE-VQC (Croatian Fish, FGVC-Aircraft's
     /// Boeing 737 variants, BUSI, Apples-or-Tomatoes).
     public static let all: [DatasetEntry] =
-        [mnist, fashionMNIST] + medMNIST + [medicalMNIST, cifar10, croatianFish, aircraft737, busi, applesOrTomatoes]
+        [mnist, fashionMNIST] + medMNIST + [medicalMNIST, cifar10, croatianFish, fgvcAircraft, busi, applesOrTomatoes]
 
-    /// The dataset registered under `name` (case-insensitive).
+    /// Earlier spellings of dataset ids, still accepted on the command line: the ids are now those of
+    /// the published tables (`fixtures/published/*.csv`, column `dataset`).
+    public static let aliases: [String: String] = [
+        "fashionmnist": "fashion-mnist", "medicalmnist": "medical-mnist", "cifar10": "cifar-10",
+        "croatianfish": "croatian-fish", "aircraft737": "fgvc-aircraft", "applesortomatoes": "apples-or-tomatoes",
+    ]
+
+    /// The dataset registered under `name` or one of its `aliases` (case-insensitive).
     /// - Throws: `DatasetError.unknownDataset` listing the known names.
     public static func entry(named name: String) throws -> DatasetEntry {
-        guard let entry = all.first(where: { $0.name == name.lowercased() }) else {
+        let key = name.lowercased()
+        let id = aliases[key] ?? key
+        guard let entry = all.first(where: { $0.name == id }) else {
             throw DatasetError.unknownDataset(name: name, known: all.map(\.name))
         }
         return entry

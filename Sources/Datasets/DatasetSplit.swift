@@ -31,8 +31,13 @@ public struct DatasetSplit: Sendable, Equatable {
         /// are shuffled with `seed` (Fisher-Yates driven by SplitMix64), the first `testCount`
         /// form the test split and the rest the training split. `excluded` paths are removed first.
         case seededPartition(seed: UInt64, testCount: Int, excluded: [String])
+        /// As `seededPartition`, after removing every image whose bytes (md5) also appear under
+        /// another class folder, from all of its classes: an image labelled two ways cannot be
+        /// labelled (BUSI's benign/malignant duplicate, which AE-VQC removes).
+        case seededPartitionWithoutCrossClassDuplicates(seed: UInt64, testCount: Int)
         /// The images a list member of the archive names (one `<image id> <class name>` a line,
-        /// as FGVC-Aircraft's `images_variant_*.txt`), kept only for the entry's class names.
+        /// as FGVC-Aircraft's `images_variant_*.txt`; the image is `<root>/<image id>.jpg`), kept
+        /// only for the entry's class names, in the list's order.
         case listed(member: String)
     }
 

@@ -14,12 +14,20 @@ public struct ImageFolderIndex: Sendable, Equatable {
     /// Image file extensions recognised (lowercased).
     public static let imageExtensions: Set<String> = ["jpeg", "jpg", "png"]
 
+    /// Whether a file stem names a segmentation mask rather than a sample: BUSI's
+    /// `benign (1)_mask` and `benign (4)_mask_1` next to `benign (1)`.
+    public static func isSegmentationMask(_ stem: String) -> Bool {
+        guard let range = stem.range(of: "_mask", options: .backwards) else { return false }
+        let rest = stem[range.upperBound...]
+        return rest.isEmpty || (rest.first == "_" && rest.dropFirst().allSatisfy(\.isNumber) && rest.count > 1)
+    }
+
     /// The class names: the registry's, or the folder names sorted when it lists none.
     public let classNames: [String]
     /// Every image under the root, sorted by path.
     public let images: [Image]
 
-    /// Indexes `paths` (archive member names) under `root`.
+    /// Indexes `paths` (archive member names) under `root`; segmentation masks are skipped.
     /// - Parameter classNames: the expected class folders; empty to take the folders found, sorted.
     /// - Throws: `DatasetError.inconsistent` for an image in a folder that is not a known class, or
     ///   a class without images.
@@ -29,7 +37,8 @@ public struct ImageFolderIndex: Sendable, Equatable {
         for path in paths where path.hasPrefix(prefix) {
             let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, let dot = parts[1].lastIndex(of: "."), !parts[1].hasPrefix("."),
-                Self.imageExtensions.contains(parts[1][parts[1].index(after: dot)...].lowercased())
+                Self.imageExtensions.contains(parts[1][parts[1].index(after: dot)...].lowercased()),
+                !Self.isSegmentationMask(String(parts[1][..<dot]))
             else { continue }
             found.append((path, String(parts[0])))
         }

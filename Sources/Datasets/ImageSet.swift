@@ -79,24 +79,28 @@ public struct ImageSet: Sendable, Equatable {
             })
     }
 
-    /// Every image resized with `Resize.bilinear` (Pillow's BILINEAR, channel by channel, which
-    /// is what Pillow does for multi-band images too).
-    public func resized(toWidth: Int, toHeight: Int) -> ImageSet {
-        let plan = BilinearResizePlan(width: width, height: height, toWidth: toWidth, toHeight: toHeight)
-        let inPlane = height * width
-        let outPlane = toHeight * toWidth
-        var output = [UInt8](repeating: 0, count: count * channels * outPlane)
-        pixels.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                for plane in 0..<(count * channels) {
-                    plan.apply(
-                        UnsafeBufferPointer(rebasing: input[(plane * inPlane)..<((plane + 1) * inPlane)]),
-                        into: UnsafeMutableBufferPointer(rebasing: out[(plane * outPlane)..<((plane + 1) * outPlane)]))
-                }
-            }
-        }
+    /// Every image resized with `filter` (default Pillow's BILINEAR, as `Resize.bilinear`), channel
+    /// by channel, which is what Pillow does for multi-band images too.
+    public func resized(toWidth: Int, toHeight: Int, filter: Resize.Filter = .bilinear) -> ImageSet {
+        let output = Resize.planes(
+            pixels, count: count * channels, width: width, height: height, toWidth: toWidth, toHeight: toHeight, filter: filter)
         return ImageSet(
             channels: channels, height: toHeight, width: toWidth, pixels: output, labels: labels, classNames: classNames,
+            multiLabels: multiLabels)
+    }
+
+    /// Every image with `channels` channels (1 or 3), as Pillow's `convert("L")` / `convert("RGB")`
+    /// (`PlanarImage.converted(toChannels:)`): for models that take RGB input of grey datasets.
+    public func converted(toChannels target: Int) -> ImageSet {
+        if target == channels { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(count * target * height * width)
+        for index in 0..<count {
+            let image = PlanarImage(channels: channels, height: height, width: width, pixels: Array(self.image(index)))
+            output += image.converted(toChannels: target).pixels
+        }
+        return ImageSet(
+            channels: target, height: height, width: width, pixels: output, labels: labels, classNames: classNames,
             multiLabels: multiLabels)
     }
 

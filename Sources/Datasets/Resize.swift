@@ -1,7 +1,23 @@
 import Foundation
 
-/// Image resizing that reproduces Pillow bit for bit.
+/// Image resizing that reproduces Pillow (and torchvision, which calls it on PIL images) bit for
+/// bit, plus torch's non-antialiased bilinear interpolation of the tensor path.
 public enum Resize {
+    /// The resampling filters.
+    public enum Filter: String, Sendable, Codable, CaseIterable {
+        /// Pillow's `NEAREST`: the input pixel under each output pixel's centre.
+        case nearest
+        /// Pillow's `BILINEAR`: antialiased (a triangle filter widened by the downscale factor),
+        /// torchvision's default for `Resize` on PIL images and, with `antialias=True`, on tensors.
+        case bilinear
+        /// Pillow's `BICUBIC` (a = -0.5), antialiased the same way.
+        case bicubic
+        /// torch's `interpolate(mode="bilinear", align_corners=False, antialias=False)` in Float32,
+        /// rounded half to even: torchvision's `Resize(antialias=False)` on tensors. Within one grey
+        /// level of torch (the order of its Float32 operations is not pinned).
+        case bilinearNoAntialias
+    }
+
     /// Resizes one 8-bit plane (row-major, `width` x `height`) exactly as Pillow's
     /// `Image.resize((toWidth, toHeight), Image.BILINEAR)` does on a mode "L" image.
     ///
@@ -16,146 +32,107 @@ public enum Resize {
     /// check it to 0 grey levels.
     /// - Precondition: all sizes are positive and `pixels.count == width * height`.
     public static func bilinear(_ pixels: [UInt8], width: Int, height: Int, toWidth: Int, toHeight: Int) -> [UInt8] {
-        precondition(pixels.count == width * height, "Resize.bilinear: \(pixels.count) pixels for \(width)x\(height)")
-        let plan = BilinearResizePlan(width: width, height: height, toWidth: toWidth, toHeight: toHeight)
-        var output = [UInt8](repeating: 0, count: toWidth * toHeight)
+        plane(pixels, width: width, height: height, toWidth: toWidth, toHeight: toHeight, filter: .bilinear)
+    }
+
+    /// Resizes one 8-bit plane (row-major, `width` x `height`) with `filter`.
+    /// - Precondition: all sizes are positive and `pixels.count == width * height`.
+    public static func plane(
+        _ pixels: [UInt8], width: Int, height: Int, toWidth: Int, toHeight: Int, filter: Filter
+    ) -> [UInt8] {
+        precondition(pixels.count == width * height, "Resize.plane: \(pixels.count) pixels for \(width)x\(height)")
+        return planes(pixels, count: 1, width: width, height: height, toWidth: toWidth, toHeight: toHeight, filter: filter)
+    }
+
+    /// Resizes `count` consecutive planes of `width` x `height` bytes each with `filter`.
+    /// - Precondition: all sizes are positive and `pixels.count == count * width * height`.
+    public static func planes(
+        _ pixels: [UInt8], count: Int, width: Int, height: Int, toWidth: Int, toHeight: Int, filter: Filter
+    ) -> [UInt8] {
+        precondition(width > 0 && height > 0 && toWidth > 0 && toHeight > 0, "Resize: sizes must be positive")
+        precondition(pixels.count == count * width * height, "Resize.planes: \(pixels.count) bytes for \(count) x \(width)x\(height)")
+        let inPlane = width * height, outPlane = toWidth * toHeight
+        var output = [UInt8](repeating: 0, count: count * outPlane)
         pixels.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { plan.apply(input, into: $0) }
+            output.withUnsafeMutableBufferPointer { out in
+                func each(_ body: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt8>) -> Void) {
+                    for p in 0..<count {
+                        body(UnsafeBufferPointer(rebasing: input[(p * inPlane)..<((p + 1) * inPlane)]),
+                             UnsafeMutableBufferPointer(rebasing: out[(p * outPlane)..<((p + 1) * outPlane)]))
+                    }
+                }
+                switch filter {
+                case .bilinear, .bicubic:
+                    let plan = ResamplePlan(
+                        width: width, height: height, toWidth: toWidth, toHeight: toHeight,
+                        filter: filter == .bilinear ? .bilinear : .bicubic)
+                    each { plan.apply($0, into: $1) }
+                case .nearest:
+                    let columns = nearestIndices(inSize: width, outSize: toWidth)
+                    let rows = nearestIndices(inSize: height, outSize: toHeight)
+                    each { src, dst in
+                        for (y, row) in rows.enumerated() {
+                            for (x, column) in columns.enumerated() { dst[y * toWidth + x] = src[row * width + column] }
+                        }
+                    }
+                case .bilinearNoAntialias:
+                    let columns = LinearTaps(inSize: width, outSize: toWidth)
+                    let rows = LinearTaps(inSize: height, outSize: toHeight)
+                    each { src, dst in
+                        for y in 0..<toHeight {
+                            let r0 = rows.first[y] * width, r1 = rows.second[y] * width
+                            for x in 0..<toWidth {
+                                let c0 = columns.first[x], c1 = columns.second[x]
+                                let top = Float(src[r0 + c0]) * columns.w0[x] + Float(src[r0 + c1]) * columns.w1[x]
+                                let bottom = Float(src[r1 + c0]) * columns.w0[x] + Float(src[r1 + c1]) * columns.w1[x]
+                                let value = (top * rows.w0[y] + bottom * rows.w1[y]).rounded(.toNearestOrEven)
+                                dst[y * toWidth + x] = UInt8(min(max(value, 0), 255))
+                            }
+                        }
+                    }
+                }
+            }
         }
         return output
     }
-}
 
-/// Pillow's fixed-point bilinear coefficients for both directions of one size change, computed
-/// once and applied to any number of planes.
-struct BilinearResizePlan: Sendable {
-    /// Fixed-point fraction bits of Pillow's 8-bit resampling (`PRECISION_BITS = 32 - 8 - 2`).
-    static let precisionBits: Int32 = 32 - 8 - 2
+    /// torchvision's output size for `Resize(size)` with an int: the shorter side becomes `size`,
+    /// the longer `Int(Double(size) * long / short)` (truncated, as Python's `int`).
+    public static func shorterSide(_ size: Int, width: Int, height: Int) -> (width: Int, height: Int) {
+        let (short, long) = width <= height ? (width, height) : (height, width)
+        let newLong = Int(Double(size) * Double(long) / Double(short))
+        return width <= height ? (size, newLong) : (newLong, size)
+    }
 
-    /// One direction: for each output index, the first input index, the number of taps and
-    /// `taps` fixed-point weights (`weights[out * taps + i]`).
-    struct Axis: Sendable {
-        let taps: Int
-        var first: [Int]
-        let count: [Int]
-        let weights: [Int32]
+    /// Pillow's NEAREST resize (`ImagingScaleAffine`): output index `i` reads input index
+    /// `Int(x)` of `x = scale * 0.5 + i * scale`, with `x` accumulated by repeated addition in
+    /// Double as Pillow does (`xo += a[0]`).
+    static func nearestIndices(inSize: Int, outSize: Int) -> [Int] {
+        let scale = Double(inSize) / Double(outSize)
+        var position = scale * 0.5
+        var indices = [Int](repeating: 0, count: outSize)
+        for i in 0..<outSize {
+            indices[i] = min(max(position < 0 ? -1 : Int(position), 0), inSize - 1)
+            position += scale
+        }
+        return indices
+    }
 
-        /// `precompute_coeffs` with the BILINEAR filter (support 1) over the whole input
-        /// (box `0...inSize`), then `normalize_coeffs_8bpc`.
+    /// torch's `compute_indices_weights_linear` (align_corners=False) in Float32: source
+    /// `max(scale * (i + 0.5) - 0.5, 0)`, its floor and the next index (clamped), and the weights.
+    struct LinearTaps {
+        var first: [Int] = [], second: [Int] = [], w0: [Float] = [], w1: [Float] = []
+
         init(inSize: Int, outSize: Int) {
-            let scale = Double(inSize) / Double(outSize)
-            let filterScale = max(scale, 1)
-            let support = 1.0 * filterScale
-            taps = Int(support.rounded(.up)) * 2 + 1
-            var first = [Int](repeating: 0, count: outSize)
-            var count = [Int](repeating: 0, count: outSize)
-            var weights = [Int32](repeating: 0, count: outSize * taps)
-            var k = [Double](repeating: 0, count: taps)
-            for xx in 0..<outSize {
-                let center = 0.0 + (Double(xx) + 0.5) * scale
-                let ss = 1.0 / filterScale
-                let xmin = max(Int(center - support + 0.5), 0)  // C's (int) truncates, like Int(_:)
-                let xmax = min(Int(center + support + 0.5), inSize) - xmin
-                var sum = 0.0
-                for x in 0..<taps { k[x] = 0 }
-                for x in 0..<max(xmax, 0) {
-                    let w = Self.triangle((Double(x + xmin) - center + 0.5) * ss)
-                    k[x] = w
-                    sum += w
-                }
-                for x in 0..<max(xmax, 0) where sum != 0 { k[x] /= sum }
-                let one = Double(Int32(1) << BilinearResizePlan.precisionBits)
-                for x in 0..<taps {
-                    weights[xx * taps + x] = k[x] < 0 ? Int32(-0.5 + k[x] * one) : Int32(0.5 + k[x] * one)
-                }
-                first[xx] = xmin
-                count[xx] = max(xmax, 0)
-            }
-            self.first = first
-            self.count = count
-            self.weights = weights
-        }
-
-        @inline(__always) static func triangle(_ x: Double) -> Double {
-            let x = x < 0 ? -x : x
-            return x < 1 ? 1 - x : 0
-        }
-    }
-
-    let width: Int
-    let height: Int
-    let toWidth: Int
-    let toHeight: Int
-    let horizontal: Axis
-    let vertical: Axis
-    let needsHorizontal: Bool
-    let needsVertical: Bool
-    /// Input rows the horizontal pass must produce: `rowStart..<rowEnd`.
-    let rowStart: Int
-    let rowEnd: Int
-
-    init(width: Int, height: Int, toWidth: Int, toHeight: Int) {
-        precondition(width > 0 && height > 0 && toWidth > 0 && toHeight > 0, "resize sizes must be positive")
-        self.width = width
-        self.height = height
-        self.toWidth = toWidth
-        self.toHeight = toHeight
-        horizontal = Axis(inSize: width, outSize: toWidth)
-        var vertical = Axis(inSize: height, outSize: toHeight)
-        needsHorizontal = toWidth != width
-        needsVertical = toHeight != height
-        rowStart = vertical.first[0]
-        rowEnd = vertical.first[toHeight - 1] + vertical.count[toHeight - 1]
-        if needsHorizontal {
-            // The vertical pass then reads the intermediate image, which starts at `rowStart`.
-            for i in 0..<toHeight { vertical.first[i] -= rowStart }
-        }
-        self.vertical = vertical
-    }
-
-    /// Resizes one `width` x `height` plane into a `toWidth` x `toHeight` one.
-    func apply(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) {
-        switch (needsHorizontal, needsVertical) {
-        case (false, false):
-            _ = output.initialize(from: input)
-        case (true, false):
-            Self.pass(horizontal, input: input, inStride: (1, width), output: output, outStride: (1, toWidth),
-                      lines: height, lineOffset: 0, length: toWidth)
-        case (false, true):
-            Self.pass(vertical, input: input, inStride: (width, 1), output: output, outStride: (toWidth, 1),
-                      lines: width, lineOffset: 0, length: toHeight)
-        case (true, true):
-            let rows = rowEnd - rowStart
-            var temporary = [UInt8](repeating: 0, count: toWidth * rows)
-            temporary.withUnsafeMutableBufferPointer { temp in
-                Self.pass(horizontal, input: input, inStride: (1, width), output: temp, outStride: (1, toWidth),
-                          lines: rows, lineOffset: rowStart, length: toWidth)
-                Self.pass(vertical, input: UnsafeBufferPointer(temp), inStride: (toWidth, 1), output: output,
-                          outStride: (toWidth, 1), lines: toWidth, lineOffset: 0, length: toHeight)
-            }
-        }
-    }
-
-    /// One resampling pass along an axis. `inStride.0` steps along the axis, `inStride.1` between
-    /// lines; output line `l` reads input line `l + lineOffset`.
-    private static func pass(
-        _ axis: Axis, input: UnsafeBufferPointer<UInt8>, inStride: (Int, Int),
-        output: UnsafeMutableBufferPointer<UInt8>, outStride: (Int, Int), lines: Int, lineOffset: Int, length: Int
-    ) {
-        let half = Int32(1) << (precisionBits - 1)
-        axis.weights.withUnsafeBufferPointer { weights in
-            for line in 0..<lines {
-                let inBase = (line + lineOffset) * inStride.1
-                let outBase = line * outStride.1
-                for o in 0..<length {
-                    let first = axis.first[o]
-                    var sum = half
-                    for t in 0..<axis.count[o] {
-                        let pixel = Int32(input[inBase + (first + t) * inStride.0])
-                        sum = sum &+ pixel &* weights[o * axis.taps + t]
-                    }
-                    output[outBase + o * outStride.0] = UInt8(clamping: sum >> precisionBits)
-                }
+            let scale = Float(inSize) / Float(outSize)
+            for i in 0..<outSize {
+                let source = max(scale * (Float(i) + 0.5) - 0.5, 0)
+                let index = Int(source)
+                let lambda = min(max(source - Float(index), 0), 1)
+                first.append(index)
+                second.append(index + (index < inSize - 1 ? 1 : 0))
+                w0.append(1 - lambda)
+                w1.append(lambda)
             }
         }
     }

@@ -114,6 +114,38 @@ import Testing
     }
 }
 
+/// What `qreport data list` must show on a machine with the shared mirror (issue 5's acceptance):
+/// MNIST, the three MedMNIST files and Medical MNIST found in the mirror and verified, Fashion-MNIST
+/// from the Debian package where it is installed.
+@Suite(.enabled(if: Fixtures.sharedDataHasMNIST)) struct SharedMirrorTests {
+    let locator = DataLocator(
+        dataDirectory: nil,
+        environment: ["HOME": "/nonexistent", "QREPORT_MIRROR": Fixtures.sharedData?.path ?? ""], allowDownloads: false)
+
+    @Test(arguments: ["mnist", "breastmnist", "retinamnist", "pneumoniamnist", "medical-mnist", "fashion-mnist"])
+    func mirrorDatasetsVerify(id: String) throws {
+        let entry = try DatasetRegistry.entry(named: id)
+        if id == "fashion-mnist", !FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz") {
+            return  // the Debian package dataset-fashion-mnist is not installed here
+        }
+        let statuses = locator.verify(entry)
+        #expect(!statuses.isEmpty && statuses.allSatisfy(\.isVerified), "\(statuses)")
+    }
+
+    /// The MNIST constants of `Normalization` are the training set's own mean and standard
+    /// deviation (population, over all 47,040,000 pixels on the [0, 1] scale), to 4 decimals.
+    @Test func mnistNormalizationIsTheTrainingSetsStatistics() throws {
+        let train = try ImageSetLoader.load(entry: DatasetRegistry.mnist, split: .train, locator: locator)
+        var sum = 0, squares = 0
+        for p in train.images.pixels { sum += Int(p); squares += Int(p) * Int(p) }
+        let n = Double(train.images.pixels.count)
+        let mean = Double(sum) / n / 255
+        let std = (Double(squares) / n / (255 * 255) - mean * mean).squareRoot()
+        let constants = try #require(Normalization.forDataset("mnist"))
+        #expect(abs(mean - Double(constants.mean[0])) < 5e-5 && abs(std - Double(constants.std[0])) < 5e-5, "\(mean) \(std)")
+    }
+}
+
 extension Fixtures {
     static var sharedDataHasMNIST: Bool {
         guard let shared = sharedData else { return false }

@@ -10,11 +10,29 @@ import TestSupport
     @Test func everyDatasetOfTheThreePapersIsRegistered() {
         let names = DatasetRegistry.all.map(\.name)
         #expect(names == [
-            "mnist", "fashionmnist", "pathmnist", "chestmnist", "dermamnist", "octmnist", "pneumoniamnist", "retinamnist",
-            "breastmnist", "bloodmnist", "tissuemnist", "organamnist", "organcmnist", "organsmnist", "medicalmnist",
-            "cifar10", "croatianfish", "aircraft737", "busi", "applesortomatoes",
+            "mnist", "fashion-mnist", "pathmnist", "chestmnist", "dermamnist", "octmnist", "pneumoniamnist", "retinamnist",
+            "breastmnist", "bloodmnist", "tissuemnist", "organamnist", "organcmnist", "organsmnist", "medical-mnist",
+            "cifar-10", "croatian-fish", "fgvc-aircraft", "busi", "apples-or-tomatoes",
         ])
         #expect(Set(names).count == names.count)
+    }
+
+    @Test func registryIdsAreThoseOfThePublishedTables() throws {
+        // Every `dataset` cell of the published tables (the Catalog's ids) names a registry entry
+        // as it is, and the ids of all three papers together are exactly the registry's.
+        var published = Set<String>()
+        for paper in ["hqnn", "vision-qrwkv", "ae-vqc"] {
+            let csv = try String(contentsOf: Fixtures.url("published/\(paper).csv"), encoding: .utf8)
+            let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let column = try #require(rows.first?.firstIndex(of: "dataset"))
+            for row in rows.dropFirst() where row.count > column { published.insert(String(row[column])) }
+        }
+        #expect(published == Set(DatasetRegistry.all.map(\.name)))
+        for id in published { #expect(try DatasetRegistry.entry(named: id).name == id) }
+        // The earlier spellings still resolve.
+        #expect(try DatasetRegistry.entry(named: "FashionMNIST").name == "fashion-mnist")
+        #expect(try DatasetRegistry.entry(named: "cifar10").name == "cifar-10")
+        #expect(try DatasetRegistry.entry(named: "aircraft737").name == "fgvc-aircraft")
     }
 
     @Test func entriesAreSelfConsistent() throws {
@@ -72,8 +90,8 @@ import TestSupport
         #expect(cifar.files[0].md5 == "c32a1d4ab5d03f1284b67883e8d87530")
         #expect(try cifar.split(.train).count == 50000 && cifar.split(.test).count == 10000)
         // AE-VQC section 3.1: train / test sizes and class counts.
-        #expect(try DatasetRegistry.aircraft737.split(.train).count == 533 && DatasetRegistry.aircraft737.split(.test).count == 267)
-        #expect(DatasetRegistry.aircraft737.classNames.count == 8)
+        #expect(try DatasetRegistry.fgvcAircraft.split(.train).count == 533 && DatasetRegistry.fgvcAircraft.split(.test).count == 267)
+        #expect(DatasetRegistry.fgvcAircraft.classNames.count == 8)
         #expect(try DatasetRegistry.busi.split(.train).count == 620 && DatasetRegistry.busi.split(.test).count == 158)
         #expect(try DatasetRegistry.applesOrTomatoes.split(.train).count == 294 && DatasetRegistry.applesOrTomatoes.split(.test).count == 97)
         #expect(try DatasetRegistry.croatianFish.split(.train).count + DatasetRegistry.croatianFish.split(.test).count == 794)
@@ -105,18 +123,17 @@ import TestSupport
         // A published URL without a published md5 is never downloaded unverified.
         let online = DataLocator(dataDirectory: "/nonexistent/qreport-data", environment: ["HOME": "/nonexistent"])
         let aircraft = try #require(throws: DatasetError.self) {
-            try online.locate(DatasetRegistry.aircraft737.files[0], of: DatasetRegistry.aircraft737)
+            try online.locate(DatasetRegistry.fgvcAircraft.files[0], of: DatasetRegistry.fgvcAircraft)
         }
         #expect(aircraft.description.contains("failed: not attempted: no published md5"), "\(aircraft)")
     }
 
-    @Test func imageFolderDatasetsSayWhyTheyCannotLoadYet() throws {
+    @Test func imageFolderDatasetsNameTheMissingArchive() throws {
         let locator = DataLocator(dataDirectory: "/nonexistent/qreport-data", environment: ["HOME": "/nonexistent"], allowDownloads: false)
-        // FGVC-Aircraft's list-selected images vary in size: refused before any file is touched.
         let aircraft = try #require(throws: DatasetError.self) {
-            try ImageSetLoader.load(entry: DatasetRegistry.aircraft737, split: .train, locator: locator)
+            try ImageSetLoader.load(entry: DatasetRegistry.fgvcAircraft, split: .train, locator: locator)
         }
-        #expect(aircraft.description.hasPrefix("aircraft737: fgvc-aircraft-2013b.tar.gz: cannot be loaded by this build"))
+        #expect(aircraft.description.contains(ImageSetLoader.decodesJPEG ? "fgvc-aircraft-2013b.tar.gz not found" : "no JPEG decoder"), "\(aircraft)")
         let medical = try #require(throws: DatasetError.self) {
             try ImageSetLoader.load(entry: DatasetRegistry.medicalMNIST, split: .train, locator: locator)
         }

@@ -31,7 +31,7 @@ import Testing
     @Test func unknownNamesListTheKnownOnes() throws {
         let error = try #require(throws: DatasetError.self) { try DatasetRegistry.entry(named: "cifar-100") }
         #expect(error == .unknownDataset(name: "cifar-100", known: DatasetRegistry.all.map(\.name)))
-        #expect(error.description.hasPrefix("unknown dataset \"cifar-100\": expected one of mnist, fashionmnist, pathmnist, "))
+        #expect(error.description.hasPrefix("unknown dataset \"cifar-100\": expected one of mnist, fashion-mnist, pathmnist, "))
 
         let split = try #require(throws: DatasetError.self) { try DatasetRegistry.mnist.split(.validation) }
         #expect(split.description == "mnist: unknown split \"validation\": expected one of train, test")

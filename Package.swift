@@ -45,7 +45,7 @@ let package = Package(
 
         // Command line
         .target(name: "QReportCLI", dependencies: [
-            "Training", "Reports", "Datasets", "Catalog", "Results",
+            "Training", "Reports", "Datasets", "Catalog", "Results", "QuantumSim", "Charts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "qreport", dependencies: ["QReportCLI"]),
@@ -57,6 +57,8 @@ let package = Package(
                           path: "Benchmarks/QuantumBench", swiftSettings: kernelFlags),
         .executableTarget(name: "decode-bench", dependencies: ["Datasets"],
                           path: "Benchmarks/DecodeBench", swiftSettings: kernelFlags),
+        .executableTarget(name: "qrwkv-bench", dependencies: ["Models", "NeuralNets", "Autograd"],
+                          path: "Benchmarks/QRWKVBench", swiftSettings: kernelFlags),
 
         // Tests: one target per module, sharing tolerances and fixture lookup.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Catalog", "Results", "Datasets", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Catalog", "Results", "TestSupport"]),
-        .testTarget(name: "QReportCLITests", dependencies: ["QReportCLI", "TestSupport"]),
+        .testTarget(name: "QReportCLITests", dependencies: ["QReportCLI", "QuantumSim", "Catalog", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

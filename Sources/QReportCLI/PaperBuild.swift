@@ -38,6 +38,15 @@ struct PaperBuild {
         var results: [ExperimentResults] = []
         for experiment in paper.experiments {
             if selected.contains(where: { $0.id == experiment.id }) {
+                // A whole-paper build reports an experiment whose data is absent as "not run: data missing";
+                // naming it with --only makes the missing data an error.
+                if experimentIDs.isEmpty, let missing = Self.missingData(experiment, locator: locator) {
+                    FileHandle.standardError.write(Data("qreport: warning: \(paper.id)/\(experiment.id) not run: \(missing)\n".utf8))
+                    var stored = try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore)
+                    stored.missingData = missing
+                    results.append(stored)
+                    continue
+                }
                 let planned = experiment.models.count * experiment.protocolFor(scale).seeds.count
                 let progress = Progress(totalRuns: planned, header: "\(paper.id)/\(experiment.id) at \(scale.rawValue) scale: \(planned) runs")
                 let outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress) {
@@ -68,6 +77,17 @@ struct PaperBuild {
         } catch {
             throw UserFacingError("writing the report to \(output.path) failed: \(error)")
         }
+    }
+
+    /// The message of the data error when a file of `experiment`'s dataset is absent everywhere qreport looks.
+    static func missingData(_ experiment: Experiment, locator: DataLocator) -> String? {
+        guard let entry = try? DatasetRegistry.entry(named: experiment.dataset) else { return nil }
+        for file in entry.files where locator.findLocally(file, of: entry) == nil {
+            do { _ = try locator.locate(file, of: entry) } catch let error as DatasetError {
+                if case .notFound = error { return "\(error)" }
+            } catch {}
+        }
+        return nil
     }
 
     /// The paper's published values from `fixtures/published/<paper>.csv`.

@@ -13,5 +13,5 @@ struct QReport: ParsableCommand {
           qreport diff --paper hqnn --fail-on-mismatch
         Data lookup order: --data-dir / QREPORT_DATA, $XDG_CACHE_HOME/qreport, QREPORT_MIRROR, download.
         """,
-        subcommands: [BuildCommand.self, DiffCommand.self, PublishedCommand.self, PapersCommand.self, DataCommand.self])
+        subcommands: [BuildCommand.self, DiffCommand.self, PublishedCommand.self, PapersCommand.self, DataCommand.self, CircuitCommand.self])
 }

@@ -40,7 +40,7 @@ public struct ComparisonRow: Sendable {
                 row.verdict = judged.verdict
                 row.tolerance = judged.tolerance
             } else if ours == nil {
-                row.verdict = .notRun("no finished runs")
+                row.verdict = .notRun(results.missingData == nil ? "no finished runs" : "data missing")
             }
             return row
         }

@@ -9,12 +9,17 @@ public struct ExperimentResults: Sendable {
     public var records: [String: [RunRecord]]
     /// Timing per record key.
     public var timings: [String: RunTiming]
+    /// Why the experiment could not run when its data is missing: the data error's message, which names
+    /// the files, where they were looked for and how to fetch them. Nil when the data was there.
+    public var missingData: String?
 
-    public init(experiment: Experiment, scale: ScaleProtocol, records: [String: [RunRecord]], timings: [String: RunTiming]) {
+    public init(experiment: Experiment, scale: ScaleProtocol, records: [String: [RunRecord]], timings: [String: RunTiming],
+                missingData: String? = nil) {
         self.experiment = experiment
         self.scale = scale
         self.records = records
         self.timings = timings
+        self.missingData = missingData
     }
 
     /// Our value of `metric` for `record` of `model`, in the unit the paper prints.

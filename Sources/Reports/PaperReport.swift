@@ -90,7 +90,7 @@ public struct PaperReport: Sendable {
                 + "A verdict is 'consistent' when |ours − published| ≤ 2·√(s_pub²/n_pub + s_ours²/n_ours) plus half a unit of the paper's last printed digit."),
         ]
         let rows = ComparisonRow.rows(for: results, published: published)
-        let tableID = experiment.comparisons.first?.table ?? experiment.id
+        let tableID = self.tableID(of: experiment)
         blocks.append(.table(ReportTable(
             caption: "\(experiment.source): published vs ours, after the last epoch.",
             header: ["model", "metric", "published", "ours (mean ± std, n)", "difference", "allowed ±", "verdict"],
@@ -102,7 +102,11 @@ public struct PaperReport: Sendable {
 
         let trained = experiment.models.filter { !(results.records[$0.id] ?? []).isEmpty }
         guard !trained.isEmpty else {
-            blocks.append(.paragraph("not run: no finished runs of this experiment in the run store at \(scale.rawValue) scale."))
+            if let missing = results.missingData {
+                blocks.append(.paragraph("not run: data missing. \(missing)"))
+            } else {
+                blocks.append(.paragraph("not run: no finished runs of this experiment in the run store at \(scale.rawValue) scale."))
+            }
             return ReportSection(title: "\(experiment.source) — \(experiment.title)", blocks: blocks)
         }
         blocks.append(.figure(ReportFigure(
@@ -115,6 +119,14 @@ public struct PaperReport: Sendable {
             blocks.append(.table(confusionTable(results, model: model, tableID: tableID)))
         }
         return ReportSection(title: "\(experiment.source) — \(experiment.title)", blocks: blocks)
+    }
+
+    /// Names the experiment's tables and figures: the published table it mirrors, suffixed with the
+    /// experiment's id when several experiments mirror parts of the same table (Table 1 per dataset).
+    private func tableID(of experiment: Experiment) -> String {
+        guard let table = experiment.comparisons.first?.table else { return experiment.id }
+        let sharing = experiments.filter { $0.experiment.comparisons.first?.table == table }
+        return sharing.count > 1 ? "\(table)-\(experiment.id)" : table
     }
 
     private func accuracyChart(_ results: ExperimentResults) -> LineChart {

@@ -52,9 +52,10 @@ public struct ExperimentRunner {
         let model = ModelFactory.make(spec, imageSize: experiment.training.imageSize, classes: data.classNames.count,
                                       generator: &initialisation)
         let trainer = Trainer(epochs: scale.epochs, batchSize: experiment.training.batchSize,
-                              learningRate: experiment.training.learningRate) { metrics in
-            progress.update(String(format: "%@ · epoch %d/%d · train loss %.3f · test accuracy %.1f%%",
-                                   label, metrics.epoch, scale.epochs, metrics.trainLoss, 100 * metrics.testAccuracy))
+                              learningRate: experiment.training.learningRate, optimizer: experiment.training.optimizer) { metrics in
+            progress.epoch(String(format: "%@ · epoch %d/%d · train loss %.4f · test loss %.4f · test accuracy %.2f%%",
+                                  label, metrics.epoch, scale.epochs, metrics.trainLoss, metrics.testLoss,
+                                  100 * metrics.testAccuracy))
         }
         let (epochs, confusion) = trainer.fit(model, train: data.train, test: data.test, classNames: data.classNames, shuffle: &shuffle)
         var classical = 0

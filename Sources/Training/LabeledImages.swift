@@ -19,6 +19,19 @@ public struct LabeledImages: Sendable {
         self.labels = labels
     }
 
+    /// Single-channel images repeated into three identical channels.
+    public func greyToRGB() -> LabeledImages {
+        precondition(channels == 1, "greyToRGB needs 1 channel, got \(channels)")
+        let plane = height * width
+        var rgb = [Float]()
+        rgb.reserveCapacity(3 * pixels.count)
+        for i in 0..<count {
+            let image = pixels[(i * plane)..<((i + 1) * plane)]
+            for _ in 0..<3 { rgb.append(contentsOf: image) }
+        }
+        return LabeledImages(count: count, channels: 3, height: height, width: width, pixels: rgb, labels: labels)
+    }
+
     /// The images at `indices`, in that order, as a tensor that needs no gradient.
     public func batch(_ indices: ArraySlice<Int>) -> (images: Tensor, labels: [Int]) {
         let size = channels * height * width

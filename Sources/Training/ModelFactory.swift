@@ -9,6 +9,26 @@ public enum ModelFactory {
             return HQNNQuanv(imageSize: imageSize, classes: classes, generator: &generator)
         case let .patchCNN(channels):
             return PatchCNN(channels: channels, imageSize: imageSize, classes: classes, generator: &generator)
+        case let .hqnnParallel(inputChannels, blocks, circuits, qubits, layers, entangling):
+            return HQNNParallel(inputChannels: inputChannels, imageSize: imageSize, blocks: blocks, classes: classes,
+                                head: .quantum(circuits: circuits, qubits: qubits, layers: layers, entangling: entangling),
+                                generator: &generator)
+        case let .hqnnParallelClassical(inputChannels, blocks, width, rank):
+            return HQNNParallel(inputChannels: inputChannels, imageSize: imageSize, blocks: blocks, classes: classes,
+                                head: rank.map { .bottleneck(width: width, rank: $0) } ?? .dense(width: width),
+                                generator: &generator)
+        case let .visionQRWKV(inputChannels, quantum, paperText):
+            return VisionQRWKV(paperText ? .paperText(quantum: quantum) : .code(quantum: quantum),
+                               inputChannels: inputChannels, classes: classes, generator: &generator)
+        }
+    }
+
+    /// The image channels the architecture takes, when it fixes them (1 for the single-channel quanv models).
+    public static func inputChannels(of spec: ModelSpec) -> Int {
+        switch spec.architecture {
+        case .hqnnQuanv, .patchCNN: return 1
+        case let .hqnnParallel(channels, _, _, _, _, _), let .hqnnParallelClassical(channels, _, _, _): return channels
+        case let .visionQRWKV(channels, _, _): return channels
         }
     }
 }

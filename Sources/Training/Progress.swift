@@ -22,6 +22,12 @@ public final class Progress {
         write("\r\u{1B}[2K[\(finished + 1)/\(total)] \(text)")
     }
 
+    /// The end of a training epoch: the updating line on a terminal, a line of its own otherwise
+    /// (paper-scale runs take minutes per epoch, and logs should show they advance).
+    public func epoch(_ text: String) {
+        if interactive { update(text) } else { write("[\(finished + 1)/\(total)] \(text)\n") }
+    }
+
     /// Marks a run as finished (trained or loaded).
     public func finish(_ text: String) {
         finished += 1

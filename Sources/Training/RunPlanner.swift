@@ -1,4 +1,5 @@
 import Catalog
+import Datasets
 import Results
 
 /// The runs an experiment needs at a scale: one per model and seed, in model-then-seed order.
@@ -9,13 +10,17 @@ public enum RunPlanner {
     /// The identity of the run of `model` with `seed`.
     public static func identity(paper: Paper, experiment: Experiment, model: ModelSpec, scale: ScaleProtocol, seed: UInt64) -> RunIdentity {
         let t = experiment.training
+        let sampled = (try? DatasetRegistry.entry(named: experiment.dataset)).map(ExperimentData.samplesSubsets) ?? false
+        let (train, test) = sampled
+            ? ("\(scale.trainCount) of the training split, drawn with a fixed seed", "\(scale.testCount) of the test split, drawn with a fixed seed")
+            : ("first \(scale.trainCount) of the training file", "first \(scale.testCount) of the test file")
         return RunIdentity(
             paper: paper.id, experiment: experiment.id, model: model.id, dataset: experiment.dataset,
             scale: scale.scale.rawValue, seed: seed, numericsVersion: numericsVersion,
             settings: [
                 Setting("architecture", model.summary),
-                Setting("train_images", "first \(scale.trainCount) of the training file"),
-                Setting("test_images", "first \(scale.testCount) of the test file"),
+                Setting("train_images", train),
+                Setting("test_images", test),
                 Setting("image_size", "\(t.imageSize)"),
                 Setting("resize", "pillow-bilinear"),
                 Setting("epochs", "\(scale.epochs)"),

@@ -64,6 +64,8 @@ public enum RandomPurpose: String, Sendable, CaseIterable {
     case shuffle
     case dropout
     case shots
+    /// Which images of a class-ordered split a reduced scale uses (seed 0 for every run).
+    case subset
 
     /// FNV-1a of the name: stable across runs, toolchains and machines (unlike `hashValue`).
     var salt: UInt64 {

@@ -3,28 +3,35 @@ import NeuralNets
 import Models
 import Results
 
-/// Trains a classifier with Adam and cross-entropy, measuring every epoch.
+/// Trains a classifier with cross-entropy, measuring every epoch: training batches in training mode
+/// (BatchNorm batch statistics), the test set in evaluation mode (running statistics), as PyTorch's
+/// `model.train()` / `model.eval()` loop does.
 public struct Trainer {
     public var epochs: Int
     public var batchSize: Int
     public var learningRate: Double
+    /// `adam` or `adamw` (PyTorch defaults: betas 0.9, 0.999; AdamW weight decay 0.01); see `TrainingOptimizer`.
+    public var optimizer: String
     /// Called after each epoch with its metrics.
     public var onEpoch: (EpochMetrics) -> Void
 
-    public init(epochs: Int, batchSize: Int, learningRate: Double, onEpoch: @escaping (EpochMetrics) -> Void = { _ in }) {
+    public init(epochs: Int, batchSize: Int, learningRate: Double, optimizer: String = "adam",
+                onEpoch: @escaping (EpochMetrics) -> Void = { _ in }) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
+        self.optimizer = optimizer
         self.onEpoch = onEpoch
     }
 
     /// Trains `model` on `train`, evaluating on `test` after each epoch; `shuffle` orders the batches.
     public func fit(_ model: Classifier, train: LabeledImages, test: LabeledImages, classNames: [String],
                     shuffle: inout SeededGenerator) -> (epochs: [EpochMetrics], confusion: ConfusionMatrix) {
-        let optimizer = Adam(parameters: model.parameters, learningRate: learningRate)
+        let optimizer = TrainingOptimizer(named: self.optimizer, parameters: model.parameters, learningRate: learningRate)
         var history: [EpochMetrics] = []
         var confusion = ConfusionMatrix(classNames: classNames)
         for epoch in 1...max(epochs, 1) where epochs > 0 {
+            model.setTraining(true)
             let order = shuffle.permutation(train.count)
             var lossSum = 0.0
             var correct = 0
@@ -51,6 +58,8 @@ public struct Trainer {
 
     /// Mean cross-entropy and confusion matrix of `model` on `data`, in fixed batches.
     public func evaluate(_ model: Classifier, on data: LabeledImages, classNames: [String]) -> (loss: Double, confusion: ConfusionMatrix) {
+        model.setTraining(false)
+        defer { model.setTraining(true) }
         var confusion = ConfusionMatrix(classNames: classNames)
         var lossSum = 0.0
         let indices = Array(0..<data.count)

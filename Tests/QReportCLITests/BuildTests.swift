@@ -78,7 +78,7 @@ import Results
             _ = try build(experiments: ["quanvv"], output: output, store: output.appendingPathComponent("runs"),
                           environment: environment(mirror: nil, cache: work))
         } throws: { error in
-            "\(error)" == "paper hqnn has no experiment 'quanvv'; its experiments: quanv"
+            "\(error)" == "paper hqnn has no experiment 'quanvv'; its experiments: parallel-mnist, parallel-medical-mnist, parallel-cifar-10, quanv"
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }

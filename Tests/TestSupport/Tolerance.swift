@@ -17,9 +17,10 @@ public enum Tolerance {
     /// Absolute floor under `torchRelative` for values near zero: Float32 sums of a few dozen
     /// cancelling O(1) terms carry ~1e-7 absolute rounding error, whatever their (small) result.
     public static let torchAbsoluteFloor: Float = 1e-6
-    /// Absolute floor for Float32 gradients that flow back through several BatchNorm layers on a small
-    /// batch (HQNN-Parallel: three, batch 4): each BatchNorm backward subtracts batch means of products,
-    /// a cancellation that leaves ~2e-6 absolute rounding (seen: 1.8e-6 on values of 0.07) in either library.
+    /// Absolute floor for Float32 values downstream of BatchNorm layers on a small batch (HQNN-Parallel:
+    /// batch 4): forward, BatchNorm divides the rounding of the preceding sums by the batch std; backward,
+    /// each BatchNorm subtracts batch means of products. Either leaves ~2e-6 absolute rounding (seen: 1.8e-6
+    /// on values of 0.05-0.07) in either library.
     public static let torchBatchNormBackwardAbsolute: Float = 1e-5
     /// Float32 training trajectory vs PyTorch (relative; error accumulates over steps).
     public static let torchTrajectoryRelative: Float = 1e-4

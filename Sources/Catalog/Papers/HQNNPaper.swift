@@ -36,16 +36,171 @@ public enum HQNNPaper {
                   model: "hqnn-quanv", baseline: "cnn1", relation: .better, metric: .testAccuracy),
         ])
 
+    // MARK: HQNN-Parallel (section 2.2, Table 1, Figs 5-6)
+
+    /// The four models of an HQNN-Parallel experiment: the paper's two and our two controls.
+    static func parallelModels(inputChannels: Int, blocks: Int, imageSize: Int, classes: Int) -> [ModelSpec] {
+        let channels = [16, 32, 64].prefix(blocks)
+        let side = imageSize >> blocks
+        let features = channels.last! * side * side
+        let convolutions = "\(inputChannels) x \(imageSize)x\(imageSize) -> "
+            + channels.map { "[Conv \($0) 5x5 pad 2, BN, ReLU, MaxPool 2]" }.joined(separator: " -> ")
+            + " -> \(features) -> Linear(\(features), 20), BN, ReLU"
+        let output = "BN, ReLU, Linear(20, \(classes))"
+        return [
+            ModelSpec(id: "hqnn-parallel", name: "HQNN-Parallel",
+                      architecture: .hqnnParallel(inputChannels: inputChannels, blocks: blocks, circuits: 4, qubits: 5, layers: 3, entangling: true),
+                      summary: "\(convolutions) -> 4 PQCs x 5 qubits (RX embedding, 3 strongly entangling layers, <Y> per wire) -> \(output)"),
+            ModelSpec(id: "cnn", name: "CNN",
+                      architecture: .hqnnParallelClassical(inputChannels: inputChannels, blocks: blocks, width: 20, rank: nil),
+                      summary: "\(convolutions) -> Linear(20, 20) in place of the PQCs -> \(output)"),
+            ModelSpec(id: "cnn-same-parameters", name: "CNN, same parameter count (ours)",
+                      architecture: .hqnnParallelClassical(inputChannels: inputChannels, blocks: blocks, width: 20, rank: 4),
+                      summary: "\(convolutions) -> Linear(20, 4, no bias), Linear(4, 20) (180 weights, as the PQCs) -> \(output)"),
+            ModelSpec(id: "hqnn-parallel-no-cnot", name: "HQNN-Parallel without CNOTs (ours)",
+                      architecture: .hqnnParallel(inputChannels: inputChannels, blocks: blocks, circuits: 4, qubits: 5, layers: 3, entangling: false),
+                      summary: "\(convolutions) -> 4 PQCs x 5 qubits (RX embedding, the 15 Rot gates of 3 strongly entangling layers, no CNOT, <Y> per wire) -> \(output)"),
+        ]
+    }
+
+    /// Table 1's four numbers for the paper's two models, and the figure's accuracy.
+    static func parallelComparisons(dataset: String, figure: String) -> [Comparison] {
+        let table1 = ["cnn", "hqnn-parallel"].flatMap { model in
+            [Metric.trainLoss, .testLoss, .testAccuracy, .parameters].map {
+                Comparison(table: "table1", dataset: dataset, model: model, metric: $0, publishedSpreadMetric: nil, publishedSeeds: 1)
+            }
+        }
+        return table1 + ["hqnn-parallel", "cnn"].map {
+            Comparison(table: figure, dataset: dataset, model: $0, metric: .testAccuracy, publishedSpreadMetric: nil, publishedSeeds: 1)
+        }
+    }
+
+    static let parallelTraining = TrainingProtocol(imageSize: 28, batchSize: 64, optimizer: "adam", learningRate: 1e-3,
+                                                   quantumInit: "uniform[0, 2pi)")
+
+    public static let parallelMNIST = Experiment(
+        id: "parallel-mnist",
+        title: "HQNN-Parallel vs CNN on MNIST",
+        source: "Table 1, Fig. 5, section 2.2",
+        dataset: "mnist",
+        models: parallelModels(inputChannels: 1, blocks: 2, imageSize: 28, classes: 10),
+        training: parallelTraining,
+        scales: [
+            ScaleProtocol(scale: .paper, trainCount: 60000, testCount: 10000, epochs: 10, seeds: [0, 1, 2]),
+            ScaleProtocol(scale: .reduced, trainCount: 10000, testCount: 2000, epochs: 3, seeds: [0, 1]),
+            ScaleProtocol(scale: .smoke, trainCount: 128, testCount: 64, epochs: 1, seeds: [0]),
+        ],
+        comparisons: parallelComparisons(dataset: "mnist", figure: "fig5"),
+        claims: [
+            Claim(text: "HQNN-Parallel beats the CNN on MNIST (99.21 % vs 98.71 % test accuracy)",
+                  model: "hqnn-parallel", baseline: "cnn", relation: .better, metric: .testAccuracy),
+        ])
+
+    public static let parallelMedicalMNIST = Experiment(
+        id: "parallel-medical-mnist",
+        title: "HQNN-Parallel vs CNN on Medical MNIST",
+        source: "Table 1, Fig. 6(a-b), section 2.2.4",
+        dataset: "medical-mnist",
+        models: parallelModels(inputChannels: 3, blocks: 2, imageSize: 64, classes: 6),
+        training: TrainingProtocol(imageSize: 64, batchSize: 64, optimizer: "adam", learningRate: 1e-3, quantumInit: "uniform[0, 2pi)"),
+        scales: [
+            ScaleProtocol(scale: .paper, trainCount: 47163, testCount: 11791, epochs: 5, seeds: [0, 1, 2]),
+            ScaleProtocol(scale: .reduced, trainCount: 6000, testCount: 1500, epochs: 2, seeds: [0, 1]),
+            ScaleProtocol(scale: .smoke, trainCount: 64, testCount: 32, epochs: 1, seeds: [0]),
+        ],
+        comparisons: parallelComparisons(dataset: "medical-mnist", figure: "fig6"),
+        claims: [
+            Claim(text: "HQNN-Parallel slightly outperforms the CNN on Medical MNIST (99.97 % vs 99.96 %, text and Fig. 6)",
+                  model: "hqnn-parallel", baseline: "cnn", relation: .better, metric: .testAccuracy),
+        ])
+
+    public static let parallelCIFAR10 = Experiment(
+        id: "parallel-cifar-10",
+        title: "HQNN-Parallel vs CNN on CIFAR-10",
+        source: "Table 1, Fig. 6(c-d), section 2.2.4",
+        dataset: "cifar-10",
+        models: parallelModels(inputChannels: 3, blocks: 3, imageSize: 32, classes: 10),
+        training: TrainingProtocol(imageSize: 32, batchSize: 64, optimizer: "adam", learningRate: 1e-3, quantumInit: "uniform[0, 2pi)"),
+        scales: [
+            ScaleProtocol(scale: .paper, trainCount: 50000, testCount: 10000, epochs: 10, seeds: [0, 1, 2]),
+            ScaleProtocol(scale: .reduced, trainCount: 10000, testCount: 2000, epochs: 3, seeds: [0, 1]),
+            ScaleProtocol(scale: .smoke, trainCount: 128, testCount: 64, epochs: 1, seeds: [0]),
+        ],
+        comparisons: parallelComparisons(dataset: "cifar-10", figure: "fig6"),
+        claims: [
+            Claim(text: "HQNN-Parallel beats the CNN on CIFAR-10 (82.78 % vs 82.64 %, text and Fig. 6)",
+                  model: "hqnn-parallel", baseline: "cnn", relation: .better, metric: .testAccuracy),
+        ])
+
+    static let parallelAssumptions: [Assumption] = [
+        Assumption(id: "parallel-batchnorm", topic: "BatchNorm and ReLU around the quantum block",
+                   choice: "fc1 -> BatchNorm1d(20) -> ReLU -> PQCs -> BatchNorm1d(20) -> ReLU -> fc2; no BatchNorm after fc2.",
+                   reason: "Section 2.2.2 says BatchNorm and ReLU follow 'each classical dense layer'. Counting the MNIST model: conv1 416 + bn1 32 + conv2 12,832 + bn2 64 + fc1 31,380 + PQCs 180 + fc2 210 = 45,114; Table 1 says 45,194, 80 more = two BatchNorm1d(20). Of the architectures of this family that we enumerated (BatchNorm after fc1, after the PQCs and/or after fc2; 1 to 4 entangling layers), only this one and '4 entangling layers + BatchNorm1d(10) after fc2, none after fc1' give 45,194; the paper says 3 layers."),
+        Assumption(id: "parallel-input-scaling", topic: "Scaling of the features before the RX embedding",
+                   choice: "None: the rotation angle is the BatchNorm + ReLU output itself.",
+                   reason: "Section 2.2.3 says only 'an angle proportional to the corresponding value'; a third-party re-implementation (tommikulevich/hqccnn-research) uses tanh(x) pi/2, which the paper does not mention."),
+        Assumption(id: "parallel-circuit", topic: "The PQC",
+                   choice: "PennyLane AngleEmbedding(rotation X) on 5 wires, StronglyEntanglingLayers with weights (3, 5, 3), default ranges 1, 2, 3 and CNOT, <Y> on every wire; 4 such circuits with their own weights, circuit k reading features 5k..5k+4 of fc1's 20.",
+                   reason: "Sections 2.2.3-2.2.4: 'a quantum layer with 5 qubits and 3 repetitions of the strongly entangling layers', 'the number of quantum layers is equal to 4', Pauli-Y measurement; the split into consecutive chunks is the natural reading of 'divided into c parts'."),
+        Assumption(id: "parallel-cnn", topic: "The classical CNN",
+                   choice: "The same network with the 4 PQCs replaced by Linear(20, 20) with bias (followed, like the PQCs, by BatchNorm and ReLU): 45,434 parameters on MNIST.",
+                   reason: "Section 2.2.4: 'the quantum part was replaced with a classical dense layer containing n neurons'. Table 1's 372,234 is not reached with n = 20 by any choice of BatchNorms and biases; only other hidden widths reach it (for example Linear(1568, 216) -> Linear(216, 88) -> Linear(88, 10) without BatchNorm), which the text does not describe (see the inconsistencies)."),
+        Assumption(id: "parallel-control-same-parameters", topic: "Our control: a classical network with HQNN-Parallel's parameter count",
+                   choice: "The PQCs replaced by Linear(20, 4, no bias) -> Linear(4, 20): 80 + 80 + 20 = 180 weights, exactly the PQCs' 4 x 45, so the whole network has HQNN-Parallel's count (45,194 on MNIST).",
+                   reason: "The paper's CNN has more weights in that block (420 vs 180); a rank-4 bottleneck keeps the width 20 on both sides and matches the count exactly, so any accuracy gap is not a parameter-count effect. Labelled as ours in the report."),
+        Assumption(id: "parallel-control-no-cnot", topic: "Our control: HQNN-Parallel without entanglement",
+                   choice: "The same circuits with the 15 CNOTs removed (RX embedding, the 15 Rot gates, <Y>): each qubit evolves on its own.",
+                   reason: "Tests whether entanglement contributes to the accuracy; the paper has no such ablation. Labelled as ours in the report."),
+        Assumption(id: "parallel-training", topic: "Optimiser, learning rate, batch size, loss",
+                   choice: "Adam, learning rate 0.001, no weight decay, batches of 64 from a training set reshuffled every epoch, cross-entropy on the logits of fc2.",
+                   reason: "The paper names only the cross-entropy loss and PyTorch; Adam at PyTorch's default rate is the common choice (and the third-party re-implementation's), and 64 is its batch size."),
+        Assumption(id: "parallel-epochs", topic: "Number of epochs",
+                   choice: "10 epochs on MNIST and CIFAR-10, 5 on Medical MNIST (which reaches above 99 % within two).",
+                   reason: "The paper does not give the number of epochs; Table 1 is read as the values after the last one."),
+        Assumption(id: "parallel-seeds", topic: "Seeds",
+                   choice: "3 seeds (0, 1, 2) per model, each drawing its own initial weights and batch order; mean and sample standard deviation over them.",
+                   reason: "The paper reports one number per model and does not say how many runs it is from."),
+        Assumption(id: "parallel-gradients", topic: "Circuit gradients",
+                   choice: "Adjoint differentiation in double precision, all 4 circuits x batch simulated as one broadcast batch; outputs cast to float32 as TorchLayer does.",
+                   reason: "The paper used the parameter-shift rule, which gives the same exact gradient; adjoint is cheaper on a simulator."),
+        Assumption(id: "parallel-init", topic: "Initial weights",
+                   choice: "Circuit weights uniform on [0, 2pi) (TorchLayer's default); classical layers PyTorch's defaults (kaiming-uniform a = sqrt 5, biases U(+-1/sqrt(fan_in))); BatchNorm weight 1, bias 0.",
+                   reason: "The paper trained with PyTorch and PennyLane and mentions no other initialisation."),
+        Assumption(id: "parallel-metrics", topic: "What Table 1's losses and accuracies are",
+                   choice: "After the last epoch: train loss = mean cross-entropy over that epoch's batches (training mode); test loss and accuracy on the whole test set in evaluation mode (BatchNorm running statistics).",
+                   reason: "The usual PyTorch train/eval loop; the paper does not say."),
+        Assumption(id: "parallel-mnist-data", topic: "MNIST preprocessing",
+                   choice: "The official 60,000 / 10,000 split, pixels / 255 in [0, 1], no normalisation or augmentation.",
+                   reason: "Section 2.2.4: 'No preprocessing is applied, so the entire collection is used for training'."),
+        Assumption(id: "parallel-medical-data", topic: "Medical MNIST preprocessing and split",
+                   choice: "The 64x64 greyscale JPEGs repeated into 3 identical channels, pixels / 255; a seeded 80/20 partition (seed 2024) into 47,163 / 11,791; no random rotation, flip or resize.",
+                   reason: "The paper uses 3 channels (torchvision's ImageFolder loads JPEGs as RGB) and the 47,163 / 11,791 sizes but gives no seed. Its 'random rotations of up to 10 degrees, random horizontal flips, and resizing to dimensions as large as 244x244' is not applied: the conv blocks it describes end in 1568 features only for 28x28 inputs, a 244x244 input would give 119,072 features and a fc1 of 2.4 million weights, far from the published 247,462, and no input size reproduces that count; at 64x64 the model has 178,390 parameters."),
+        Assumption(id: "parallel-cifar-architecture", topic: "CIFAR-10's third convolution block",
+                   choice: "Conv 32 -> 64, 5x5, pad 2, BatchNorm, ReLU, MaxPool 2 (channels doubling as in the first two blocks): 32x32 -> 4x4x64 = 1024 features; 86,506 parameters.",
+                   reason: "The paper says only that CIFAR-10 uses three convolutions. Its 81,578 (HQNN) and 81,698 (CNN) are reached by no block widths we tried (16/32/32, 16/32/64, 32/64/128, 3x3 or 5x5 kernels, with or without biases and BatchNorm)."),
+        Assumption(id: "parallel-medical-classes", topic: "Output layer on Medical MNIST",
+                   choice: "fc2 = Linear(20, 6): one output per class.",
+                   reason: "Section 2.2.4: 'the neuron count in the output layer was adjusted in line with the respective number of classification classes'."),
+    ]
+
+    static let parallelInconsistencies: [Inconsistency] = [
+        Inconsistency(id: "table1-mnist-cnn-parameters", location: "Table 1 and Fig. 5 caption vs section 2.2.4",
+                      description: "Table 1 gives the MNIST CNN 372,234 parameters and the text calls it 'approximately eight times' HQNN-Parallel's 45,194, but the CNN the text describes (the PQCs replaced by a dense layer of n = 20 neurons) has 45,434; with fc1 of 20 neurons no placement of BatchNorms or biases gives 372,234.",
+                      resolution: "qreport trains the CNN as described (45,434) and prints both counts; the 'eight times fewer parameters' claim does not hold for it (ratio 1.005)."),
+        Inconsistency(id: "table1-parameter-differences", location: "Table 1, Medical MNIST and CIFAR-10 rows",
+                      description: "Replacing the 180 circuit weights by a dense layer of 20 neurons adds 240 parameters, but Table 1's CNNs have 180 (Medical MNIST: 247,642 vs 247,462) and 120 (CIFAR-10: 81,698 vs 81,578) more than the HQNNs; and neither total follows from the described conv blocks for 64x64 or 32x32 inputs.",
+                      resolution: "qreport prints its own counts (Medical MNIST 178,390 / 178,630; CIFAR-10 86,506 / 86,746) next to the published ones."),
+    ]
+
     public static let paper = Paper(
         id: "hqnn",
         title: "Quantum machine learning for image classification",
         citation: "A. Senokosov, A. Sedykh, A. Sagingalieva, B. Kyriacou, A. Melnikov, Mach. Learn.: Sci. Technol. 5, 015040 (2024), arXiv:2304.09224",
-        experiments: [quanv],
+        experiments: [parallelMNIST, parallelMedicalMNIST, parallelCIFAR10, quanv],
         notReproduced: [
-            "HQNN-Parallel vs CNN on MNIST, Medical MNIST and CIFAR-10 (Table 1, Figs 5-6): not yet implemented in this version of qreport.",
             "Fourier coefficients of the HQNN-Parallel quantum layer (Fig. 10): not yet implemented in this version of qreport.",
         ],
-        assumptions: [
+        assumptions: parallelAssumptions + [
             Assumption(id: "quanv-data", topic: "Which 600 MNIST images",
                        choice: "The first 500 images of the official training file for training, the first 100 of the official test file for testing; the same images for every seed.",
                        reason: "The paper says only '600 images from the MNIST dataset, 500 train and 100 test'; fixed, documented subsets make runs comparable, and 'averaged over 10 models with random initial weights' implies the data stays fixed."),
@@ -92,9 +247,9 @@ public enum HQNNPaper {
                           resolution: "qreport uses 7x7 (stride 2)."),
             Inconsistency(id: "table1-medical-mnist", location: "Table 1 vs section 2.2.4 text and Fig. 6 caption",
                           description: "Table 1 gives 82.64 / 82.78 % test accuracy on Medical MNIST where the text and Fig. 6 say 99.96 / 99.97 %; the table's values repeat the CIFAR-10 rows' accuracies.",
-                          resolution: "Reported as printed; compared against the text once the Medical MNIST experiment exists."),
+                          resolution: "Both are compared: the table's row (table1) and the text's and Fig. 6's accuracies (fig6)."),
             Inconsistency(id: "table1-cifar10-swap", location: "Table 1 vs section 2.2.4 text and Fig. 6 caption",
                           description: "Table 1 gives CIFAR-10 test accuracy 82.78 % for the CNN and 82.64 % for HQNN-Parallel; the text and Fig. 6 give the reverse (HQNN 82.78 %, CNN 82.64 %). The losses and parameter counts are not swapped.",
-                          resolution: "Reported as printed, with this note."),
-        ])
+                          resolution: "Reported as printed, with this note; the claim is checked as the text states it (HQNN better)."),
+        ] + parallelInconsistencies)
 }

@@ -1,14 +1,169 @@
 /// Chen 2025, "Vision-QRWKV: exploring quantum-enhanced RWKV models for image classification".
 public enum VisionQRWKVPaper {
+    /// One of the 14 datasets as the authors' scripts load it (research notes section 1.8).
+    public struct Dataset: Hashable, Sendable {
+        /// Registry name, as in `fixtures/published/vision-qrwkv.csv`.
+        public var id: String
+        /// Name as Table 1 prints it.
+        public var name: String
+        /// Channels of the tokens (TissueMNIST: 3, loaded with as_rgb=True).
+        public var channels: Int
+        public var classes: Int
+        /// `transforms.Normalize(mean, std)` of the script, per channel, applied after ToTensor.
+        public var mean: [Double]
+        public var std: [Double]
+        /// Images in the training and test splits (MedMNIST v2 2D; MNIST and FashionMNIST 60k / 10k).
+        public var trainCount: Int
+        public var testCount: Int
+        /// ChestMNIST: 14 binary labels.
+        public var multiLabel: Bool
+    }
+
+    /// The datasets in Table 1's order.
+    public static let datasets: [Dataset] = [
+        Dataset(id: "bloodmnist", name: "BloodMNIST", channels: 3, classes: 8, mean: [0.7327, 0.5633, 0.7016],
+                std: [0.1937, 0.2087, 0.1648], trainCount: 11_959, testCount: 3_421, multiLabel: false),
+        Dataset(id: "tissuemnist", name: "TissueMNIST", channels: 3, classes: 8, mean: [0.6837, 0.5113, 0.6431],
+                std: [0.2404, 0.2612, 0.2229], trainCount: 165_466, testCount: 47_280, multiLabel: false),
+        Dataset(id: "octmnist", name: "OCTMNIST", channels: 1, classes: 4, mean: [0.3788], std: [0.2601],
+                trainCount: 97_477, testCount: 1_000, multiLabel: false),
+        Dataset(id: "pathmnist", name: "PathMNIST", channels: 3, classes: 9, mean: [0.7024, 0.5462, 0.6964],
+                std: [0.2388, 0.2820, 0.2157], trainCount: 89_996, testCount: 7_180, multiLabel: false),
+        Dataset(id: "chestmnist", name: "ChestMNIST", channels: 1, classes: 14, mean: [0.5098], std: [0.2493],
+                trainCount: 78_468, testCount: 22_433, multiLabel: true),
+        Dataset(id: "organamnist", name: "OrganAMNIST", channels: 1, classes: 11, mean: [0.2606], std: [0.2538],
+                trainCount: 34_561, testCount: 17_778, multiLabel: false),
+        Dataset(id: "organsmnist", name: "OrganSMNIST", channels: 1, classes: 11, mean: [0.2396], std: [0.2610],
+                trainCount: 13_932, testCount: 8_827, multiLabel: false),
+        Dataset(id: "organcmnist", name: "OrganCMNIST", channels: 1, classes: 11, mean: [0.2981], std: [0.2642],
+                trainCount: 12_975, testCount: 8_216, multiLabel: false),
+        Dataset(id: "dermamnist", name: "DermaMNIST", channels: 3, classes: 7, mean: [0.7630, 0.5435, 0.5704],
+                std: [0.1407, 0.1531, 0.1682], trainCount: 7_007, testCount: 2_005, multiLabel: false),
+        Dataset(id: "pneumoniamnist", name: "PneumoniaMNIST", channels: 1, classes: 2, mean: [0.4798], std: [0.2405],
+                trainCount: 4_708, testCount: 624, multiLabel: false),
+        Dataset(id: "retinamnist", name: "RetinaMNIST", channels: 3, classes: 5, mean: [0.3698, 0.2242, 0.1048],
+                std: [0.2991, 0.1930, 0.1149], trainCount: 1_080, testCount: 400, multiLabel: false),
+        Dataset(id: "breastmnist", name: "BreastMNIST", channels: 1, classes: 2, mean: [0.2124], std: [0.1709],
+                trainCount: 546, testCount: 156, multiLabel: false),
+        Dataset(id: "fashion-mnist", name: "FashionMNIST", channels: 1, classes: 10, mean: [0.2860], std: [0.3530],
+                trainCount: 60_000, testCount: 10_000, multiLabel: false),
+        Dataset(id: "mnist", name: "MNIST", channels: 1, classes: 10, mean: [0.1307], std: [0.3081],
+                trainCount: 60_000, testCount: 10_000, multiLabel: false),
+    ]
+
+    /// Table 1's "Quantum Better?" column, as published.
+    static let publishedQuantumBetter: [String: String] = [
+        "bloodmnist": "Yes", "tissuemnist": "Yes", "octmnist": "Yes", "pathmnist": "No", "chestmnist": "Yes",
+        "organamnist": "No", "organsmnist": "No", "organcmnist": "No", "dermamnist": "Equal", "pneumoniamnist": "Yes",
+        "retinamnist": "Yes", "breastmnist": "Equal", "fashion-mnist": "Yes", "mnist": "No",
+    ]
+
+    /// The classical and quantum RWKV for `dataset`; `paperText` selects the paper-text configuration.
+    public static func models(for dataset: Dataset, paperText: Bool = false) -> [ModelSpec] {
+        let size = paperText
+            ? "n_embd 768, 4 blocks, hidden 3072, ReLU FFN (equations 1 and 4, no mu, no fusion)"
+            : "n_embd 64, 2 blocks, hidden 256"
+        let tokens = "64 tokens of \(dataset.channels) value\(dataset.channels == 1 ? "" : "s") (pixels, raster order) -> Linear(\(dataset.channels), C) with bias"
+        let head = "ln_f -> Linear(C, \(dataset.classes), no bias) on the last token"
+        let circuit = paperText
+            ? "4-qubit VQC (RX angle embedding, 2 BasicEntanglerLayers: RX + CNOT ring, <Z>)"
+            : "8-qubit VQC (RX angle embedding of W_in xk, 1 BasicEntanglerLayers: RX + CNOT ring, <Z>)"
+        return [
+            ModelSpec(id: "classical-rwkv", name: "Classical RWKV",
+                      architecture: .visionQRWKV(inputChannels: dataset.channels, quantum: false, paperText: paperText),
+                      summary: "\(tokens) -> RWKV blocks (\(size); WKV time mixing without token shift; "
+                          + (paperText ? "sigmoid(W_r x) * W2 ReLU(W1 x)" : "sigmoid(W_r xr) * W_v relu(W_k xk)^2")
+                          + ") -> \(head)"),
+            ModelSpec(id: "quantum-rwkv", name: "Quantum RWKV",
+                      architecture: .visionQRWKV(inputChannels: dataset.channels, quantum: true, paperText: paperText),
+                      kernelTensor: nil,
+                      summary: "\(tokens) -> RWKV blocks (\(size); WKV time mixing; "
+                          + (paperText ? "sigmoid(W_r x) * (W2 ReLU(W1 x) + W_o VQC(W_q x))"
+                                       : "sigmoid(W_r xr) * W_f(W2 GELU(W1 xk) + W_out VQC(W_in xk))")
+                          + ", \(circuit)) -> \(head)"),
+        ]
+    }
+
+    /// The experiment on one dataset: both models, the code's protocol, three scales.
+    public static func experiment(_ dataset: Dataset, paperText: Bool = false) -> Experiment {
+        let comparisons = ["classical-rwkv", "quantum-rwkv"].map {
+            Comparison(table: "table1", dataset: dataset.id, model: $0, metric: .testAccuracy,
+                       publishedSpreadMetric: nil, publishedSeeds: 1)
+        }
+        let published = publishedQuantumBetter[dataset.id] ?? "Equal"
+        let claim: Claim
+        switch published {
+        case "Yes":
+            claim = Claim(text: "Quantum RWKV is better than classical RWKV on \(dataset.name) (Table 1: 'Yes')",
+                          model: "quantum-rwkv", baseline: "classical-rwkv", relation: .better, metric: .testAccuracy)
+        case "No":
+            claim = Claim(text: "Classical RWKV is better than quantum RWKV on \(dataset.name) (Table 1: 'No')",
+                          model: "classical-rwkv", baseline: "quantum-rwkv", relation: .better, metric: .testAccuracy)
+        default:
+            claim = Claim(text: "Quantum and classical RWKV are equal on \(dataset.name) (Table 1: 'Equal')",
+                          model: "quantum-rwkv", baseline: "classical-rwkv", relation: .comparable, metric: .testAccuracy)
+        }
+        return Experiment(
+            id: paperText ? "\(dataset.id)-paper-text" : dataset.id,
+            title: "Classical vs quantum RWKV on \(dataset.name) at 8x8\(paperText ? " (paper-text configuration)" : "")",
+            source: "Table 1\(dataset.multiLabel ? " (multi-label; see the ChestMNIST note)" : "")",
+            dataset: dataset.id,
+            models: models(for: dataset, paperText: paperText),
+            training: TrainingProtocol(imageSize: 8, batchSize: 64, optimizer: paperText ? "adam" : "adamw",
+                                       learningRate: 1e-3, quantumInit: "uniform[0, 2pi)"),
+            scales: [
+                ScaleProtocol(scale: .paper, trainCount: dataset.trainCount, testCount: dataset.testCount,
+                              epochs: 30, seeds: [0, 1, 2]),
+                ScaleProtocol(scale: .reduced, trainCount: min(dataset.trainCount, 10_000),
+                              testCount: min(dataset.testCount, 2_000), epochs: 5, seeds: [0, 1, 2]),
+                ScaleProtocol(scale: .smoke, trainCount: min(dataset.trainCount, 256),
+                              testCount: min(dataset.testCount, 128), epochs: 1, seeds: [0]),
+            ],
+            comparisons: comparisons,
+            claims: [claim])
+    }
+
+    /// The paper-text configuration (`--variant paper-text`) of every experiment.
+    public static let paperTextExperiments: [Experiment] = datasets.map { experiment($0, paperText: true) }
+
     public static let paper = Paper(
         id: "vision-qrwkv",
         title: "Vision-QRWKV: Exploring Quantum-Enhanced RWKV Models for Image Classification",
         citation: "C.-S. Chen, arXiv:2506.06633 (2025); code: github.com/ChiShengChen/Vision_QRWKV",
-        experiments: [],
-        notReproduced: [
-            "Classical and quantum RWKV on 14 datasets (Table 1, confusion matrices): not yet implemented in this version of qreport.",
+        experiments: datasets.map { experiment($0) },
+        notReproduced: [],
+        assumptions: [
+            Assumption(id: "protocol-code", topic: "Which protocol",
+                       choice: "The authors' code: n_embd 64, 2 blocks, 8 qubits, depth 1, AdamW (lr 1e-3, weight decay 0.01, betas 0.9/0.999, eps 1e-8), batch 64, 30 epochs, cross-entropy, no scheduler.",
+                       reason: "The code produced the published numbers (its summary CSVs record these settings); the paper text differs (see the discrepancy table), and its configuration is offered as --variant paper-text."),
+            Assumption(id: "seeds", topic: "Seeds and what is reported",
+                       choice: "Seeds 0, 1, 2 per dataset and model, each drawing its own initial weights and batch order; the final-epoch test accuracy (the paper's number) and the best epoch's, mean and sample standard deviation over seeds.",
+                       reason: "The code sets no seed and reports one run's last epoch; the text claims 3 seeds."),
+            Assumption(id: "resize", topic: "28x28 -> 8x8",
+                       choice: "Pillow's bilinear resize with antialiasing on the uint8 image, then ToTensor's /255, then the script's per-channel Normalize(mean, std).",
+                       reason: "transforms.Resize((8, 8)) on a PIL image calls Pillow's bilinear filter (antialiased); the constants are hard-coded per script."),
+            Assumption(id: "splits", topic: "Training and test splits",
+                       choice: "MedMNIST: the official train split for training and the test split for evaluation (val unused); MNIST and FashionMNIST: the standard 60,000 / 10,000.",
+                       reason: "As the scripts do."),
+            Assumption(id: "tokens", topic: "Image to tokens",
+                       choice: "64 tokens in raster order (row 0 left to right, then row 1, ...), each one pixel's channel values; Linear(channels, 64) with bias; no positional embedding.",
+                       reason: "The scripts' data.view(B, -1, 1) and permute(0, 2, 3, 1).view(B, -1, 3)."),
+            Assumption(id: "init", topic: "Initial weights",
+                       choice: "PyTorch defaults for Linear (kaiming-uniform a = sqrt 5) and LayerNorm (1, 0); time_decay = -5 + 8 (i/63)^0.7, time_first = -3, mu = i/63 (the code's); circuit weights U[0, 2pi) (TorchLayer's default).",
+                       reason: "As in the code; nothing overrides them."),
+            Assumption(id: "circuit-gradients", topic: "Circuit simulation and gradients",
+                       choice: "State vector in complex double, all tokens of a batch in one batched call; adjoint differentiation; outputs cast to float32 as TorchLayer does.",
+                       reason: "default.qubit with backprop gives the same exact gradient; adjoint is cheaper."),
+            Assumption(id: "eval-batch", topic: "Evaluation batch",
+                       choice: "The whole test set evaluated after every epoch; the batch size (1000 in the code) does not change the result, as the model has no batch-dependent layer.",
+                       reason: "No BatchNorm or dropout anywhere in either model."),
+            Assumption(id: "chestmnist", topic: "ChestMNIST (multi-label)",
+                       choice: "Two protocols side by side: the authors' (cross-entropy on the argmax of the 14-bit label, i.e. the first positive label or class 0 when none; reported metric the element-wise binary accuracy of sigmoid(logits) > 0.5) and a correct multi-label one (BCE-with-logits on the 14 labels; mean AUC and per-label accuracy).",
+                       reason: "The authors' protocol is what Table 1 reports, but it is invalid: argmax collapses a multi-hot label to one class and the element-wise accuracy of a mostly-negative label matrix is high for any model that predicts 'no finding'."),
+            Assumption(id: "claim-rule", topic: "'Quantum better' verdicts",
+                       choice: "By the paper's rule (difference of the final-epoch accuracies, here of the seed means) and by a paired test over seeds; the aggregate '8 of 14' claim is checked against both.",
+                       reason: "The published column decides on single-run differences that are often below one point."),
         ],
-        assumptions: [],
         // Paper text vs the authors' code (which produced the published numbers); qreport follows the code.
         inconsistencies: [
             Inconsistency(id: "size", location: "Section 4.2 vs every test script",
@@ -38,5 +193,20 @@ public enum VisionQRWKVPaper {
             Inconsistency(id: "embedding-scale", location: "Section 3.2 vs quantum_rwkv.py",
                           description: "The angle embedding feeds RX the raw linear projection: no tanh, no pi scaling.",
                           resolution: "The code's raw projection."),
+            Inconsistency(id: "token-shift", location: "Section 3.1 (RWKV time and channel mixing) vs rwkv.py / quantum_rwkv.py",
+                          description: "The code applies no token shift: time mixing creates time_mix_k/v/r but never uses them, and channel mixing mixes x with a zero state, which reduces to the per-channel scales mu_k, mu_r.",
+                          resolution: "The code's forward (the unused parameters are kept, so the parameter counts match, and get no gradient)."),
+            Inconsistency(id: "head", location: "Section 3.3 ('global average pooling or classification head') vs the code",
+                          description: "The code applies ln_f and a bias-free Linear head and keeps only the last token's logits; there is no pooling.",
+                          resolution: "The code's last-token head."),
+            Inconsistency(id: "equation-5", location: "Equation (5) vs the code's block",
+                          description: "Equation (5) adds TimeMix and QuantumMix to the same input; the code is a standard pre-LN block, x = x + TM(LN1(x)) then x = x + CM(LN2(x)).",
+                          resolution: "The code's block."),
+            Inconsistency(id: "batch-normalization", location: "Section 4.2 vs the code",
+                          description: "The text mentions batch normalization; neither model has any (only LayerNorm).",
+                          resolution: "No batch normalization, in both variants."),
+            Inconsistency(id: "tissuemnist-channels", location: "test_*_tissuemnist.py",
+                          description: "TissueMNIST is greyscale, but the scripts load it with as_rgb=True and RGB normalisation constants: each token is the grey value repeated 3 times, normalised per channel.",
+                          resolution: "The code's 3-channel tokens."),
         ])
 }

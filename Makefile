@@ -3,15 +3,12 @@ SWIFT ?= swift
 PAPER ?= hqnn
 ONLY ?=
 SCALE ?= paper
-# OpenBLAS picks its Haswell kernels on Zen 5; the AVX-512 ones double sgemm. It reads this variable
-# only at process start, so it is set here (qreport also re-executes itself with it when missing).
-ifeq ($(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo yes),yes)
-export OPENBLAS_CORETYPE ?= SkylakeX
-endif
+# The OpenBLAS core type (SkylakeX where the CPU has AVX-512) is chosen by qreport and the benchmarks
+# themselves at start-up (Autograd's EngineProcess), so nothing is exported here.
 
 QREPORT = .build/release/qreport
 
-.PHONY: help build test report diff clean
+.PHONY: help build test report diff clean bench bench-engine
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
@@ -27,6 +24,23 @@ report: build ## build reports/$(PAPER)/ (ONLY=experiment, SCALE=paper|reduced|s
 
 diff: build ## compare the stored runs of $(PAPER) with the published numbers
 	$(QREPORT) diff --paper $(PAPER) --scale $(SCALE)
+
+# Benchmarks: release builds, each one's tables printed side by side with its PyTorch/PennyLane
+# anchor from the same run (the anchors need $(ANCHOR_PYTHON); without it their columns stay empty).
+# Add further benchmarks as prerequisites of `bench`.
+ANCHOR_PYTHON ?= $(HOME)/.venvs/qml-anchor/bin/python
+BENCH_OUT ?= .build/bench
+
+bench: bench-engine ## release benchmarks beside the PyTorch anchors: engine (CNN step, sgemm)
+
+bench-engine:
+	$(SWIFT) build -c release --product engine-bench
+	@mkdir -p $(BENCH_OUT) && rm -f $(BENCH_OUT)/engine.json $(BENCH_OUT)/torch_cnn.json
+	.build/release/engine-bench run --steps 200 --json $(BENCH_OUT)/engine.json
+	@if [ -x "$(ANCHOR_PYTHON)" ]; then \
+		$(ANCHOR_PYTHON) ../shared/anchors/hqnn_cnn_epoch.py --skip-hybrid --json $(BENCH_OUT)/torch_cnn.json; \
+	else echo "no $(ANCHOR_PYTHON): PyTorch column left empty"; fi
+	@.build/release/engine-bench table $(BENCH_OUT)/engine.json $(BENCH_OUT)/torch_cnn.json
 
 clean: ## remove build folders (keeps reports and run records)
 	rm -rf .build .build-*

@@ -45,13 +45,13 @@ let package = Package(
 
         // Command line
         .target(name: "QReportCLI", dependencies: [
-            "Training", "Reports", "Datasets", "Catalog", "Results", "QuantumSim", "Charts",
+            "Training", "Reports", "Datasets", "Catalog", "Results", "QuantumSim", "Charts", "Autograd",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "qreport", dependencies: ["QReportCLI"]),
 
         // Benchmarks (release builds; see Benchmarks/README.md)
-        .executableTarget(name: "engine-bench", dependencies: ["Autograd", "NeuralNets"],
+        .executableTarget(name: "engine-bench", dependencies: ["Autograd", "NeuralNets", "Datasets", "CBLAS"],
                           path: "Benchmarks/EngineBench", swiftSettings: kernelFlags),
         .executableTarget(name: "quantum-bench", dependencies: ["QuantumSim"],
                           path: "Benchmarks/QuantumBench", swiftSettings: kernelFlags),

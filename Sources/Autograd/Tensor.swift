@@ -116,6 +116,25 @@ public final class Tensor {
         if grad == nil { grad = [Float](repeating: 0, count: data.count) }
         grad!.withUnsafeMutableBufferPointer { body($0) }
     }
+
+    /// Like `accumulateGrad`, but when no gradient has reached this tensor yet, `body` gets an
+    /// uninitialised buffer and `fresh` is `true`: it must then *write* every element instead
+    /// of adding (saving the zero fill and a read of it, which matter on large activations).
+    @inline(__always)
+    func writeOrAccumulateGrad(_ body: (_ gradient: UnsafeMutableBufferPointer<Float>, _ fresh: Bool) -> Void) {
+        if grad == nil {
+            grad = VectorKernels.array(count: data.count) { body($0, true) }
+        } else {
+            grad!.withUnsafeMutableBufferPointer { body($0, false) }
+        }
+    }
+
+    /// `accumulateGrad(body)` when this tensor requires a gradient, else `body(nil)`: lets an op
+    /// hold the gradient buffers of several inputs at once (for example inside one parallel loop).
+    @inline(__always)
+    func withGradientIfRequired(_ body: (UnsafeMutableBufferPointer<Float>?) -> Void) {
+        if requiresGrad { accumulateGrad { body($0) } } else { body(nil) }
+    }
 }
 
 extension Tensor: CustomStringConvertible {

@@ -61,4 +61,11 @@ public final class BatchNorm: UnaryLayer, ModeDependentLayer {
                          runningMean: &runningMean.values, runningVariance: &runningVariance.values,
                          training: isTraining, momentum: momentum, epsilon: epsilon)
     }
+
+    /// `relu(self(x))` as one fused op (see `Tensor.batchNormReLU`).
+    public func followedByReLU(_ x: Tensor) -> Tensor {
+        Tensor.batchNormReLU(x, weight: weight.tensor, bias: bias.tensor,
+                             runningMean: &runningMean.values, runningVariance: &runningVariance.values,
+                             training: isTraining, momentum: momentum, epsilon: epsilon)
+    }
 }

@@ -29,7 +29,7 @@ public final class LayerNorm: UnaryLayer {
 
     /// The input shape, after checking its last axis is D.
     public func outputShape(for inputShape: [Int]) throws -> [Int] {
-        guard inputShape.last == features else { throw error("input \(inputShape) must end in \(features)") }
+        guard inputShape.last == features else { throw error("input \(inputShape) must end in \(features) features") }
         return inputShape
     }
 

@@ -26,8 +26,21 @@ public final class Sequential: UnaryLayer {
         try layers.reduce(inputShape) { try $1.outputShape(for: $0) }
     }
 
-    /// Applies the layers in order.
+    /// Applies the layers in order. A `BatchNorm` directly followed by a ReLU `Activation`
+    /// runs as one fused op (`Tensor.batchNormReLU`: same values and gradients, one pass over
+    /// the data instead of two).
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        layers.reduce(x) { $1($0) }
+        var x = x, index = 0
+        while index < layers.count {
+            if let norm = layers[index] as? BatchNorm, index + 1 < layers.count,
+               let activation = layers[index + 1] as? Activation, activation.kind == .relu {
+                x = norm.followedByReLU(x)
+                index += 2
+            } else {
+                x = layers[index](x)
+                index += 1
+            }
+        }
+        return x
     }
 }

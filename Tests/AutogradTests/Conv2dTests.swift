@@ -76,10 +76,11 @@ struct Conv2dTests {
         expectGradientsMatch([x, w, b]) { Tensor.conv2d($0[0], weight: $0[1], bias: $0[2], stride: stride, padding: padding) }
     }
 
-    @Test("a batch split into several column groups equals image-by-image convolution, forward and backward")
+    @Test("a batch split into parallel chunks equals image-by-image convolution, forward and backward")
     func groupedBatch() {
         var g = SplitMix64(seed: 8)
-        // 16·3·3 = 144 rows × 32·32 columns per image: 2²² floats hold 28 images, so 30 make two groups.
+        // 30 images make 8 chunks of `conv2dImagesPerChunk` = 4 (the last one of 2), run in parallel,
+        // whose weight and bias gradients are summed per chunk and then in chunk order.
         let x = randomTensor([30, 16, 32, 32], &g, requiresGrad: true)
         let w = randomTensor([2, 16, 3, 3], &g, requiresGrad: true)
         let b = randomTensor([2], &g, requiresGrad: true)

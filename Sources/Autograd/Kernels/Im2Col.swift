@@ -36,8 +36,25 @@ struct Im2Col {
         return lower < upper ? lower..<upper : 0..<0
     }
 
+    /// The output rows `oy` whose input row `oy·stride − padding + i` lies inside the image
+    /// (`i` is the tap's offset, `tap·dilation`); for stride 1.
+    @inline(__always)
+    private func validRowsStride1(tap i: Int) -> Range<Int> {
+        let lower = max(0, padding - i), upper = min(outHeight, height + padding - i)
+        return lower < upper ? lower..<upper : 0..<0
+    }
+
+    /// Whether output rows and input rows have the same length at stride 1 ("same" padding
+    /// along the width): then one kernel tap reads the image as a single shifted contiguous
+    /// block, which `im2col`/`col2im` move in one run instead of one short run per output row.
+    private var isShiftedCopy: Bool { stride == 1 && outWidth == width }
+
     /// Writes the columns of one [C, H, W] image at column offset `column` of `cols`.
     func im2col(image: UnsafePointer<Float>, cols: UnsafeMutablePointer<Float>, rowStride: Int, column: Int) {
+        if isShiftedCopy {
+            im2colShifted(image: image, cols: cols, rowStride: rowStride, column: column)
+            return
+        }
         for c in 0..<channels {
             for i in 0..<kernelHeight {
                 for j in 0..<kernelWidth {
@@ -65,8 +82,13 @@ struct Im2Col {
     }
 
     /// Adds the columns at column offset `column` of `cols` back into one [C, H, W] image
-    /// (the adjoint of `im2col`: overlapping taps sum, padding taps are dropped).
-    func col2im(cols: UnsafePointer<Float>, rowStride: Int, column: Int, image: UnsafeMutablePointer<Float>) {
+    /// (the adjoint of `im2col`: overlapping taps sum, padding taps are dropped). May
+    /// overwrite the entries of padding taps in `cols` with zeros.
+    func col2im(cols: UnsafeMutablePointer<Float>, rowStride: Int, column: Int, image: UnsafeMutablePointer<Float>) {
+        if isShiftedCopy {
+            col2imShifted(cols: cols, rowStride: rowStride, column: column, image: image)
+            return
+        }
         for c in 0..<channels {
             for i in 0..<kernelHeight {
                 for j in 0..<kernelWidth {
@@ -80,6 +102,66 @@ struct Im2Col {
                         let dst = image + (c * height + iy) * width - padding + j * dilation
                         for ox in valid { dst[ox * stride] += src[ox] }
                     }
+                }
+            }
+        }
+    }
+
+    /// The shifted-block form of one tap's row: output position `k = oy·W + ox` reads input
+    /// position `k + shift` of the channel plane, valid for the rows `rows` and columns
+    /// `columns`; `block` is the part of `0..<H'·W'` whose source lies inside the plane (it
+    /// covers every valid position; the others in it are padding taps).
+    @inline(__always)
+    private func shiftedTap(i: Int, j: Int) -> (shift: Int, rows: Range<Int>, columns: Range<Int>, block: Range<Int>) {
+        let rows = validRowsStride1(tap: i * dilation), columns = validColumns(tap: j * dilation)
+        guard !rows.isEmpty, !columns.isEmpty else { return (0, 0..<0, 0..<0, 0..<0) }
+        let shift = (i * dilation - padding) * width + (j * dilation - padding)
+        let lower = max(rows.lowerBound * width, -shift)
+        let upper = min(rows.upperBound * width, height * width - shift)
+        return (shift, rows, columns, lower..<max(lower, upper))
+    }
+
+    private func im2colShifted(image: UnsafePointer<Float>, cols: UnsafeMutablePointer<Float>, rowStride: Int, column: Int) {
+        let plane = outPlane, inPlane = height * width
+        for c in 0..<channels {
+            let src = image + c * inPlane
+            for i in 0..<kernelHeight {
+                for j in 0..<kernelWidth {
+                    let dst = cols + ((c * kernelHeight + i) * kernelWidth + j) * rowStride + column
+                    let tap = shiftedTap(i: i, j: j)
+                    dst.update(repeating: 0, count: tap.block.lowerBound)
+                    (dst + tap.block.lowerBound).update(from: src + tap.block.lowerBound + tap.shift, count: tap.block.count)
+                    (dst + tap.block.upperBound).update(repeating: 0, count: plane - tap.block.upperBound)
+                    guard tap.columns.count < width else { continue }
+                    for oy in tap.rows {
+                        let rowStart = dst + oy * width
+                        for ox in 0..<tap.columns.lowerBound { rowStart[ox] = 0 }
+                        for ox in tap.columns.upperBound..<width { rowStart[ox] = 0 }
+                    }
+                }
+            }
+        }
+    }
+
+    private func col2imShifted(cols: UnsafeMutablePointer<Float>, rowStride: Int, column: Int, image: UnsafeMutablePointer<Float>) {
+        let inPlane = height * width
+        for c in 0..<channels {
+            let dst = image + c * inPlane
+            for i in 0..<kernelHeight {
+                for j in 0..<kernelWidth {
+                    let src = cols + ((c * kernelHeight + i) * kernelWidth + j) * rowStride + column
+                    let tap = shiftedTap(i: i, j: j)
+                    guard !tap.block.isEmpty else { continue }
+                    if tap.columns.count < width {
+                        // Padding taps inside the block would land on neighbouring rows: drop them.
+                        for oy in tap.rows {
+                            let rowStart = src + oy * width
+                            for ox in 0..<tap.columns.lowerBound { rowStart[ox] = 0 }
+                            for ox in tap.columns.upperBound..<width { rowStart[ox] = 0 }
+                        }
+                    }
+                    let target = dst + tap.shift
+                    for k in tap.block { target[k] += src[k] }
                 }
             }
         }

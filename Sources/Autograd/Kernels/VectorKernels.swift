@@ -65,3 +65,50 @@ enum VectorKernels {
         return total
     }
 }
+
+extension VectorKernels {
+    /// A new array of `count` elements that `body` must initialise completely (no zero fill);
+    /// `body` is not called for an empty array.
+    @inline(__always)
+    static func array(count: Int, _ body: (UnsafeMutableBufferPointer<Float>) -> Void) -> [Float] {
+        guard count > 0 else { return [] }
+        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            body(buffer)
+            initialized = count
+        }
+    }
+}
+
+extension VectorKernels {
+    /// `Σ x[i]` accumulated in Double (eight SIMD lanes combined in a fixed order).
+    static func sumInDouble(_ x: UnsafePointer<Float>, count n: Int) -> Double {
+        let raw = UnsafeRawPointer(x)
+        var a0 = SIMD8<Double>(), a1 = SIMD8<Double>()
+        var i = 0
+        while i + 16 <= n {
+            a0 += SIMD8<Double>(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
+            a1 += SIMD8<Double>(raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self))
+            i += 16
+        }
+        var total = (a0 + a1).sum()
+        while i < n { total += Double(x[i]); i += 1 }
+        return total
+    }
+
+    /// `Σ (x[i] − mean)²` in Double.
+    static func squaredDeviationsInDouble(_ x: UnsafePointer<Float>, count n: Int, mean: Double) -> Double {
+        let raw = UnsafeRawPointer(x)
+        var a0 = SIMD8<Double>(), a1 = SIMD8<Double>()
+        var i = 0
+        while i + 16 <= n {
+            let d0 = SIMD8<Double>(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)) - mean
+            let d1 = SIMD8<Double>(raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)) - mean
+            a0 += d0 * d0
+            a1 += d1 * d1
+            i += 16
+        }
+        var total = (a0 + a1).sum()
+        while i < n { let d = Double(x[i]) - mean; total += d * d; i += 1 }
+        return total
+    }
+}

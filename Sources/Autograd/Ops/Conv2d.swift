@@ -1,7 +1,8 @@
 extension Tensor {
-    /// Floats of column matrix built at once; the batch is processed in groups of images
-    /// whose columns fit (a group size that depends on the shapes only).
-    static let conv2dColumnBudget = 1 << 22
+    /// Images per parallel chunk of a convolution. Fixed, so the order in which the weight and
+    /// bias gradients are summed (within a chunk, then over chunks in order) never depends on
+    /// the machine.
+    static let conv2dImagesPerChunk = 4
 
     /// A 2-D convolution (cross-correlation, like `torch.nn.functional.conv2d`): `x`
     /// [N, C, H, W], `weight` [O, C/groups, kh, kw], `bias` [O] → [N, O, H', W'] with
@@ -9,10 +10,12 @@ extension Tensor {
     /// padding. With `groups` G, input channels `g·C/G ..< (g+1)·C/G` feed only output
     /// channels `g·O/G ..< (g+1)·O/G` (G = C is a depthwise convolution).
     ///
-    /// Computed as im2col + `sgemm` per channel group over groups of images: columns
-    /// [(C/G)·kh·kw, b·H'·W'], the group's weights viewed as [O/G, (C/G)·kh·kw]. Backward
-    /// recomputes the columns (saving memory) and uses `dweight += g · colsᵀ`,
-    /// `dcols = weightᵀ · g` scattered back by col2im, and `dbias += Σ g` over images and positions.
+    /// Computed per image and channel group as im2col + one-thread `sgemm` straight into the
+    /// output: columns [(C/G)·kh·kw, H'·W'] (kept in L2), the group's weights viewed as
+    /// [O/G, (C/G)·kh·kw]. Images are processed in fixed chunks of `conv2dImagesPerChunk`, the
+    /// chunks concurrently. Backward recomputes the columns (cheaper than storing them) and
+    /// uses `dweightᵀ += cols · gᵀ`, `dcols = weightᵀ · g` scattered back by col2im, and
+    /// `dbias += Σ g`; weight and bias gradients are summed per chunk, then over chunks in order.
     /// - Precondition: ranks and channel counts as above, `stride >= 1`, `padding >= 0`,
     ///   `dilation >= 1`, `groups` dividing C and O, and the padded input at least as large
     ///   as the dilated kernel.
@@ -38,35 +41,31 @@ extension Tensor {
         let groupInputSize = groupChannels * x.shape[2] * x.shape[3]
         let imageSize = x.shape[1] * x.shape[2] * x.shape[3]
         let outImageSize = outChannels * plane
-        let group = max(1, min(batch, conv2dColumnBudget / max(1, patch * plane)))
+        // A 1x1 kernel at stride 1 without padding reads the image itself as its columns.
+        let identityColumns = weight.shape[2] == 1 && weight.shape[3] == 1 && stride == 1 && padding == 0
+        let perChunk = conv2dImagesPerChunk, chunks = (batch + perChunk - 1) / perChunk
 
-        var out = [Float](repeating: 0, count: batch * outImageSize)
-        var cols = [Float](repeating: 0, count: patch * group * plane)
-        var product = [Float](repeating: 0, count: outChannels * group * plane)
-        x.data.withUnsafeBufferPointer { px in
-            weight.data.withUnsafeBufferPointer { pw in
-                out.withUnsafeMutableBufferPointer { po in
-                    cols.withUnsafeMutableBufferPointer { pc in
-                        product.withUnsafeMutableBufferPointer { pp in
-                            for first in Swift.stride(from: 0, to: batch, by: group) {
-                                let size = min(group, batch - first), ld = size * plane
-                                for gi in 0..<groups {
-                                    for b in 0..<size {
-                                        geometry.im2col(image: px.baseAddress! + (first + b) * imageSize + gi * groupInputSize,
-                                                        cols: pc.baseAddress!, rowStride: ld, column: b * plane)
-                                    }
-                                    GEMM.multiply(transposeA: false, transposeB: false, m: groupOut, n: ld, k: patch,
-                                                  a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
-                                                  b: pc.baseAddress!, ldb: ld,
-                                                  beta: 0, c: pp.baseAddress! + gi * groupOut * ld, ldc: ld)
+        let out = VectorKernels.array(count: batch * outImageSize) { po in
+            x.data.withUnsafeBufferPointer { px in
+                weight.data.withUnsafeBufferPointer { pw in
+                    Parallel.forEach(chunks) { chunk in
+                        let cols = UnsafeMutablePointer<Float>.allocate(capacity: identityColumns ? 0 : patch * plane)
+                        defer { cols.deallocate() }
+                        for b in (chunk * perChunk)..<min(batch, (chunk + 1) * perChunk) {
+                            for gi in 0..<groups {
+                                let image = px.baseAddress! + b * imageSize + gi * groupInputSize
+                                if !identityColumns {
+                                    geometry.im2col(image: image, cols: cols, rowStride: plane, column: 0)
                                 }
-                                for b in 0..<size {
-                                    for o in 0..<outChannels {
-                                        let dst = po.baseAddress! + (first + b) * outImageSize + o * plane
-                                        let src = pp.baseAddress! + o * ld + b * plane
-                                        let shift = bias?.data[o] ?? 0
-                                        for p in 0..<plane { dst[p] = src[p] + shift }
-                                    }
+                                GEMM.multiply(transposeA: false, transposeB: false, m: groupOut, n: plane, k: patch,
+                                              a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
+                                              b: identityColumns ? image : UnsafePointer(cols), ldb: plane,
+                                              beta: 0, c: po.baseAddress! + b * outImageSize + gi * groupOut * plane, ldc: plane)
+                            }
+                            if let bias {
+                                for o in 0..<outChannels {
+                                    let dst = po.baseAddress! + b * outImageSize + o * plane, shift = bias.data[o]
+                                    for p in 0..<plane { dst[p] += shift }
                                 }
                             }
                         }
@@ -77,58 +76,89 @@ extension Tensor {
 
         let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
         return Tensor(shape: [batch, outChannels, geometry.outHeight, geometry.outWidth], data: out, inputs: inputs) { g in
-            if let bias, bias.requiresGrad {
-                bias.accumulateGrad { gb in
-                    for b in 0..<batch {
-                        for o in 0..<outChannels {
-                            gb[o] += VectorKernels.sum(UnsafeBufferPointer(start: g.baseAddress! + b * outImageSize + o * plane, count: plane))
+            let needBias = bias?.requiresGrad ?? false, needWeight = weight.requiresGrad, needInput = x.requiresGrad
+            let weightSize = outChannels * patch
+            // Per-chunk partial sums: dweightᵀ per group [patch, O/G], and dbias [O].
+            let partialWeight = UnsafeMutablePointer<Float>.allocate(capacity: needWeight ? chunks * weightSize : 0)
+            let partialBias = UnsafeMutablePointer<Float>.allocate(capacity: needBias ? chunks * outChannels : 0)
+            defer { partialWeight.deallocate(); partialBias.deallocate() }
+            let gradientInput: (UnsafeMutableBufferPointer<Float>?, Bool) -> Void = { gx, fresh in
+                x.data.withUnsafeBufferPointer { px in
+                    weight.data.withUnsafeBufferPointer { pw in
+                        Parallel.forEach(chunks) { chunk in
+                            let scratch = identityColumns ? 0 : patch * plane
+                            let cols = UnsafeMutablePointer<Float>.allocate(capacity: needWeight ? scratch : 0)
+                            let dcols = UnsafeMutablePointer<Float>.allocate(capacity: needInput ? scratch : 0)
+                            defer { cols.deallocate(); dcols.deallocate() }
+                            let images = (chunk * perChunk)..<min(batch, (chunk + 1) * perChunk)
+                            for b in images {
+                                let gradImage = g.baseAddress! + b * outImageSize
+                                if needBias {
+                                    for o in 0..<outChannels {
+                                        let s = VectorKernels.sum(UnsafeBufferPointer(start: gradImage + o * plane, count: plane))
+                                        let slot = partialBias + chunk * outChannels + o
+                                        if b == images.lowerBound { slot.pointee = s } else { slot.pointee += s }
+                                    }
+                                }
+                                if let gx, fresh, !identityColumns {
+                                    (gx.baseAddress! + b * imageSize).update(repeating: 0, count: imageSize)
+                                }
+                                for gi in 0..<groups {
+                                    let gradRows = gradImage + gi * groupOut * plane
+                                    let image = px.baseAddress! + b * imageSize + gi * groupInputSize
+                                    if needWeight {
+                                        if !identityColumns {
+                                            geometry.im2col(image: image, cols: cols, rowStride: plane, column: 0)
+                                        }
+                                        GEMM.multiply(transposeA: false, transposeB: true, m: patch, n: groupOut, k: plane,
+                                                      a: identityColumns ? image : UnsafePointer(cols), lda: plane,
+                                                      b: gradRows, ldb: plane,
+                                                      beta: b == images.lowerBound ? 0 : 1,
+                                                      c: partialWeight + chunk * weightSize + gi * groupOut * patch, ldc: groupOut)
+                                    }
+                                    if let gx {
+                                        let target = gx.baseAddress! + b * imageSize + gi * groupInputSize
+                                        if identityColumns {
+                                            GEMM.multiply(transposeA: true, transposeB: false, m: patch, n: plane, k: groupOut,
+                                                          a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
+                                                          b: gradRows, ldb: plane, beta: fresh ? 0 : 1, c: target, ldc: plane)
+                                        } else {
+                                            GEMM.multiply(transposeA: true, transposeB: false, m: patch, n: plane, k: groupOut,
+                                                          a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
+                                                          b: gradRows, ldb: plane, beta: 0, c: dcols, ldc: plane)
+                                            geometry.col2im(cols: dcols, rowStride: plane, column: 0, image: target)
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
-            guard x.requiresGrad || weight.requiresGrad else { return }
-            var cols = [Float](repeating: 0, count: patch * group * plane)
-            var gradProduct = [Float](repeating: 0, count: outChannels * group * plane)
-            cols.withUnsafeMutableBufferPointer { pc in
-                gradProduct.withUnsafeMutableBufferPointer { pg in
-                    for first in Swift.stride(from: 0, to: batch, by: group) {
-                        let size = min(group, batch - first), ld = size * plane
-                        for b in 0..<size {
-                            for o in 0..<outChannels {
-                                (pg.baseAddress! + o * ld + b * plane)
-                                    .update(from: g.baseAddress! + (first + b) * outImageSize + o * plane, count: plane)
-                            }
-                        }
+            if needInput {
+                x.writeOrAccumulateGrad { gx, fresh in gradientInput(gx, fresh) }
+            } else {
+                gradientInput(nil, false)
+            }
+            if needWeight {
+                weight.accumulateGrad { gw in
+                    // Chunk partials hold dweightᵀ per group ([patch, O/G]); add them in chunk order.
+                    for chunk in 0..<chunks {
+                        let partial = partialWeight + chunk * weightSize
                         for gi in 0..<groups {
-                            let gradRows = pg.baseAddress! + gi * groupOut * ld
-                            if weight.requiresGrad {
-                                x.data.withUnsafeBufferPointer { px in
-                                    for b in 0..<size {
-                                        geometry.im2col(image: px.baseAddress! + (first + b) * imageSize + gi * groupInputSize,
-                                                        cols: pc.baseAddress!, rowStride: ld, column: b * plane)
-                                    }
-                                }
-                                weight.accumulateGrad { gw in
-                                    GEMM.multiply(transposeA: false, transposeB: true, m: groupOut, n: patch, k: ld,
-                                                  a: gradRows, lda: ld, b: pc.baseAddress!, ldb: ld,
-                                                  beta: 1, c: gw.baseAddress! + gi * groupOut * patch, ldc: patch)
-                                }
-                            }
-                            if x.requiresGrad {
-                                weight.data.withUnsafeBufferPointer { pw in
-                                    GEMM.multiply(transposeA: true, transposeB: false, m: patch, n: ld, k: groupOut,
-                                                  a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
-                                                  b: gradRows, ldb: ld,
-                                                  beta: 0, c: pc.baseAddress!, ldc: ld)
-                                }
-                                x.accumulateGrad { gx in
-                                    for b in 0..<size {
-                                        geometry.col2im(cols: pc.baseAddress!, rowStride: ld, column: b * plane,
-                                                        image: gx.baseAddress! + (first + b) * imageSize + gi * groupInputSize)
-                                    }
-                                }
+                            for o in 0..<groupOut {
+                                let row = gw.baseAddress! + (gi * groupOut + o) * patch
+                                let column = partial + gi * groupOut * patch + o
+                                for p in 0..<patch { row[p] += column[p * groupOut] }
                             }
                         }
+                    }
+                }
+            }
+            if let bias, needBias {
+                bias.accumulateGrad { gb in
+                    for chunk in 0..<chunks {
+                        for o in 0..<outChannels { gb[o] += partialBias[chunk * outChannels + o] }
                     }
                 }
             }

@@ -11,8 +11,7 @@ extension Tensor {
                      "linear input \(x.shape) does not end in \(inFeatures) features (weight \(weight.shape))")
         if let bias { precondition(bias.shape == [outFeatures], "linear bias must be [\(outFeatures)], got \(bias.shape)") }
         let rows = inFeatures == 0 ? x.shape.dropLast().reduce(1, *) : x.count / inFeatures
-        var out = [Float](repeating: 0, count: rows * outFeatures)
-        out.withUnsafeMutableBufferPointer { po in
+        let out = VectorKernels.array(count: rows * outFeatures) { po in
             if let bias {
                 bias.data.withUnsafeBufferPointer { pb in
                     for r in 0..<rows { (po.baseAddress! + r * outFeatures).update(from: pb.baseAddress!, count: outFeatures) }
@@ -29,20 +28,20 @@ extension Tensor {
         let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
         return Tensor(shape: x.shape.dropLast() + [outFeatures], data: out, inputs: inputs) { g in
             if x.requiresGrad {
-                x.accumulateGrad { gx in
+                x.writeOrAccumulateGrad { gx, fresh in
                     weight.data.withUnsafeBufferPointer { pw in
                         GEMM.multiply(transposeA: false, transposeB: false, m: rows, n: inFeatures, k: outFeatures,
                                       a: g.baseAddress!, lda: outFeatures, b: pw.baseAddress!, ldb: inFeatures,
-                                      beta: 1, c: gx.baseAddress!, ldc: inFeatures)
+                                      beta: fresh ? 0 : 1, c: gx.baseAddress!, ldc: inFeatures)
                     }
                 }
             }
             if weight.requiresGrad {
-                weight.accumulateGrad { gw in
+                weight.writeOrAccumulateGrad { gw, fresh in
                     x.data.withUnsafeBufferPointer { px in
                         GEMM.multiply(transposeA: true, transposeB: false, m: outFeatures, n: inFeatures, k: rows,
                                       a: g.baseAddress!, lda: outFeatures, b: px.baseAddress!, ldb: inFeatures,
-                                      beta: 1, c: gw.baseAddress!, ldc: inFeatures)
+                                      beta: fresh ? 0 : 1, c: gw.baseAddress!, ldc: inFeatures)
                     }
                 }
             }

@@ -8,38 +8,61 @@ extension Tensor {
     ///   and the padded input at least as large as the kernel.
     public func maxPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) -> Tensor {
         let window = PoolWindow(shape, kernel: kernel, stride: stride ?? kernel, padding: padding, op: "maxPool2d")
-        var out = [Float](repeating: 0, count: window.outCount)
+        let planeIn = window.height * window.width, planeOut = window.outHeight * window.outWidth
+        // Planes are independent: the split never changes a result.
+        let planesPerChunk = max(1, Parallel.elementGrain / max(1, planeIn))
+        let chunks = (window.planes + planesPerChunk - 1) / planesPerChunk
         var argmax = [Int32](repeating: 0, count: window.outCount)
-        data.withUnsafeBufferPointer { x in
-            for plane in 0..<window.planes {
-                let src = x.baseAddress! + plane * window.height * window.width
-                for oy in 0..<window.outHeight {
-                    let rows = window.range(oy, extent: window.height)
-                    for ox in 0..<window.outWidth {
-                        let cols = window.range(ox, extent: window.width)
-                        var best = -Float.infinity, bestIndex = rows.lowerBound * window.width + cols.lowerBound
-                        for iy in rows {
-                            for ix in cols where src[iy * window.width + ix] > best || src[iy * window.width + ix].isNaN {
-                                best = src[iy * window.width + ix]
-                                bestIndex = iy * window.width + ix
-                                if best.isNaN { break }
-                            }
+        let out = VectorKernels.array(count: window.outCount) { po in
+            data.withUnsafeBufferPointer { x in
+                argmax.withUnsafeMutableBufferPointer { pa in
+                    Parallel.forEach(chunks) { chunk in
+                        for plane in (chunk * planesPerChunk)..<min(window.planes, (chunk + 1) * planesPerChunk) {
+                            window.maxPlane(x.baseAddress! + plane * planeIn, values: po.baseAddress! + plane * planeOut,
+                                            argmax: pa.baseAddress! + plane * planeOut)
                         }
-                        let o = (plane * window.outHeight + oy) * window.outWidth + ox
-                        out[o] = best
-                        argmax[o] = Int32(bestIndex)
                     }
                 }
             }
         }
         return Tensor(shape: window.outShape, data: out, inputs: [self]) { [self] g in
-            accumulateGrad { t in
-                let planeIn = window.height * window.width, planeOut = window.outHeight * window.outWidth
-                for plane in 0..<window.planes {
-                    for p in 0..<planeOut {
-                        t[plane * planeIn + Int(argmax[plane * planeOut + p])] += g[plane * planeOut + p]
+            writeOrAccumulateGrad { t, fresh in
+                argmax.withUnsafeBufferPointer { pa in
+                    Parallel.forEach(chunks) { chunk in
+                        for plane in (chunk * planesPerChunk)..<min(window.planes, (chunk + 1) * planesPerChunk) {
+                            let target = t.baseAddress! + plane * planeIn
+                            if fresh { target.update(repeating: 0, count: planeIn) }
+                            for p in 0..<planeOut {
+                                target[Int(pa[plane * planeOut + p])] += g[plane * planeOut + p]
+                            }
+                        }
                     }
                 }
+            }
+        }
+    }
+}
+
+extension PoolWindow {
+    /// Max pooling of one plane: each output's value and the in-plane index of its first
+    /// maximum in row-major order (a NaN counts as a maximum and ends the scan of its row).
+    @inline(__always)
+    func maxPlane(_ src: UnsafePointer<Float>, values: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>) {
+        if kernel == 2 && stride == 2 && padding == 0 && maxPlane2x2(src, values: values, argmax: argmax) { return }
+        for oy in 0..<outHeight {
+            let rows = range(oy, extent: height)
+            for ox in 0..<outWidth {
+                let cols = range(ox, extent: width)
+                var best = -Float.infinity, bestIndex = rows.lowerBound * width + cols.lowerBound
+                for iy in rows {
+                    for ix in cols where src[iy * width + ix] > best || src[iy * width + ix].isNaN {
+                        best = src[iy * width + ix]
+                        bestIndex = iy * width + ix
+                        if best.isNaN { break }
+                    }
+                }
+                values[oy * outWidth + ox] = best
+                argmax[oy * outWidth + ox] = Int32(bestIndex)
             }
         }
     }
@@ -71,5 +94,61 @@ struct PoolWindow {
     func range(_ o: Int, extent: Int) -> Range<Int> {
         let start = o * stride - padding
         return max(0, start)..<min(extent, start + kernel)
+    }
+
+    /// The 2x2, stride 2 case for planes without NaN, eight windows at a time with vector
+    /// compares and blends (scalar code compiles to branches, unpredictable on real data). The
+    /// scan is the general loop's: a, b on the top row, then c, d, each replacing the best so
+    /// far only if strictly greater, so ties go to the first in row-major order. Returns
+    /// `false`, writing nothing, if the plane may hold a NaN (its sum is NaN): the caller then
+    /// runs the general loop, which defines where a NaN wins.
+    @inline(__always)
+    private func maxPlane2x2(_ src: UnsafePointer<Float>, values: UnsafeMutablePointer<Float>,
+                             argmax: UnsafeMutablePointer<Int32>) -> Bool {
+        guard !VectorKernels.sum(UnsafeBufferPointer(start: src, count: height * width)).isNaN else { return false }
+        let padded = (outWidth + 7) / 8 * 8
+        // Two input rows padded to whole vectors.
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * padded) { temporary in
+            let top = temporary.baseAddress!, bottom = top + 2 * padded
+            top.initialize(repeating: 0, count: 4 * padded)
+            let lanes = SIMD8<Int32>(0, 2, 4, 6, 8, 10, 12, 14)
+            let offsetB = SIMD8<Int32>(repeating: 1), offsetC = SIMD8<Int32>(repeating: Int32(width))
+            let offsetD = SIMD8<Int32>(repeating: Int32(width + 1))
+            // Groups of 8 windows whose 16 input columns lie inside the row read the rows in
+            // place; the last, partial group goes through the zero-padded copies.
+            let inPlace = width >= 16 ? (width - 16) / 16 + 1 : 0
+            for oy in 0..<outHeight {
+                let topRow = src + 2 * oy * width, bottomRow = topRow + width
+                if inPlace * 8 < outWidth {
+                    top.update(from: topRow, count: 2 * outWidth)
+                    bottom.update(from: bottomRow, count: 2 * outWidth)
+                }
+                for group in Swift.stride(from: 0, to: outWidth, by: 8) {
+                    let direct = group / 8 < inPlace
+                    let t = UnsafeRawPointer((direct ? topRow : UnsafePointer(top)) + 2 * group).loadUnaligned(as: SIMD16<Float>.self)
+                    let u = UnsafeRawPointer((direct ? bottomRow : UnsafePointer(bottom)) + 2 * group).loadUnaligned(as: SIMD16<Float>.self)
+                    var best = t.evenHalf, offset = SIMD8<Int32>()
+                    let b = t.oddHalf, c = u.evenHalf, d = u.oddHalf
+                    var better = b .> best
+                    best.replace(with: b, where: better); offset.replace(with: offsetB, where: better)
+                    better = c .> best
+                    best.replace(with: c, where: better); offset.replace(with: offsetC, where: better)
+                    better = d .> best
+                    best.replace(with: d, where: better); offset.replace(with: offsetD, where: better)
+                    let index = offset &+ lanes &+ Int32(2 * oy * width + 2 * group)
+                    let n = min(8, outWidth - group), o = oy * outWidth + group
+                    if n == 8 {
+                        UnsafeMutableRawPointer(values + o).storeBytes(of: best, as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(argmax + o).storeBytes(of: index, as: SIMD8<Int32>.self)
+                    } else {
+                        for lane in 0..<n {
+                            values[o + lane] = best[lane]
+                            argmax[o + lane] = index[lane]
+                        }
+                    }
+                }
+            }
+            return true
+        }
     }
 }

@@ -6,7 +6,9 @@ extension Tensor {
     public func reshaped(_ newShape: [Int]) -> Tensor {
         let shape = Tensor.resolve(newShape, count: count)
         return Tensor(shape: shape, data: data, inputs: [self]) { [self] g in
-            accumulateGrad { VectorKernels.add(from: g, into: $0) }
+            writeOrAccumulateGrad { t, fresh in
+                if fresh { _ = t.initialize(from: g) } else { VectorKernels.add(from: g, into: t) }
+            }
         }
     }
 

@@ -8,7 +8,7 @@ SCALE ?= paper
 
 QREPORT = .build/release/qreport
 
-.PHONY: help build test report diff clean bench bench-engine
+.PHONY: help build test report diff clean bench bench-engine bench-qrwkv
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
@@ -31,7 +31,7 @@ diff: build ## compare the stored runs of $(PAPER) with the published numbers
 ANCHOR_PYTHON ?= $(HOME)/.venvs/qml-anchor/bin/python
 BENCH_OUT ?= .build/bench
 
-bench: bench-engine ## release benchmarks beside the PyTorch anchors: engine (CNN step, sgemm)
+bench: bench-engine bench-qrwkv ## release benchmarks beside the PyTorch/PennyLane anchors: engine (CNN step, sgemm), Vision-QRWKV step
 
 bench-engine:
 	$(SWIFT) build -c release --product engine-bench
@@ -41,6 +41,10 @@ bench-engine:
 		$(ANCHOR_PYTHON) ../shared/anchors/hqnn_cnn_epoch.py --skip-hybrid --json $(BENCH_OUT)/torch_cnn.json; \
 	else echo "no $(ANCHOR_PYTHON): PyTorch column left empty"; fi
 	@.build/release/engine-bench table $(BENCH_OUT)/engine.json $(BENCH_OUT)/torch_cnn.json
+
+bench-qrwkv:
+	$(SWIFT) build -c release --product qrwkv-bench
+	.build/release/qrwkv-bench $(if $(wildcard $(ANCHOR_PYTHON)),--anchor --python $(ANCHOR_PYTHON))
 
 clean: ## remove build folders (keeps reports and run records)
 	rm -rf .build .build-*

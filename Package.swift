@@ -34,7 +34,7 @@ let package = Package(
         // Describing, recording, running
         .target(name: "Catalog"),
         .target(name: "Results"),
-        .target(name: "Training", dependencies: ["Catalog", "Results", "Models", "Datasets", "NeuralNets"]),
+        .target(name: "Training", dependencies: ["Catalog", "Results", "Models", "Datasets", "NeuralNets", "QuantumSim"]),
 
         // Rendering (never imports computing modules)
         .target(name: "Charts", dependencies: ["CCairo", "CPango"]),

@@ -1,11 +1,15 @@
 // Training-step time of the Vision-QRWKV models (the authors' code configuration: n_embd 64,
 // 2 blocks, 8 qubits, depth 1) on batches of 64 8x8 grayscale images with AdamW (lr 1e-3,
-// weight decay 0.01) and cross-entropy, against ../shared/anchors/vision_qrwkv_epoch.py,
-// which measured 1024 ms (quantum) and 95 ms (classical) per step on this machine.
+// weight decay 0.01) and cross-entropy, against ../shared/anchors/vision_qrwkv_epoch.py (the
+// authors' model in PyTorch + PennyLane): recorded on this machine at 1024 ms (quantum) and 95 ms
+// (classical) per step; `--anchor` re-runs it here, after our timings, for a same-session ratio.
+// Targets (issue 7): quantum at most 1/10 of the anchor's step, classical at most 1/2.
 //
 //   swift build -c release --product qrwkv-bench
-//   .build/release/qrwkv-bench [steps] [classical|quantum]
-//   (default 20 steps per timed sample, 3 samples, both models)
+//   .build/release/qrwkv-bench [--steps N] [--models classical,quantum] [--anchor]
+//                              [--python PATH] [--anchor-script PATH]
+//   (default 20 steps per timed sample, 3 samples, both models; --anchor uses
+//    $HOME/.venvs/qml-anchor/bin/python and ../shared/anchors/vision_qrwkv_epoch.py)
 import Autograd
 import Foundation
 import Models
@@ -24,20 +28,36 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 #if os(Linux)
-// Keep freed tensors' memory in the heap instead of returning it to the kernel: every step
-// allocates the same few-MiB activations, and glibc's default (mmap per large block) turns
-// that into page faults that cost as much as the arithmetic (measured: 1.25 s of system
-// time in 33 classical steps with the defaults, 0.04 s with these settings).
+// The same allocator setting as `qreport` at start-up (QReportEntry.swift): keep freed tensors'
+// memory in the heap (measured: 1.25 s of system time in 33 classical steps with glibc's
+// defaults, 0.04 s with these settings).
 @_silgen_name("mallopt") func mallopt(_ option: Int32, _ value: Int32) -> Int32
 let M_TRIM_THRESHOLD: Int32 = -1, M_MMAP_THRESHOLD: Int32 = -3   // glibc's malloc.h
 _ = mallopt(M_MMAP_THRESHOLD, 1 << 30)
 _ = mallopt(M_TRIM_THRESHOLD, 1 << 30)
 #endif
 
-let steps = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 20 : 20
+// Command line.
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+let steps = option("--steps").flatMap { Int($0) } ?? 20
+let models = (option("--models") ?? "classical,quantum").split(separator: ",").map(String.init)
+let runAnchor = arguments.contains("--anchor")
+let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+let python = option("--python") ?? "\(home)/.venvs/qml-anchor/bin/python"
+let anchorScript = option("--anchor-script") ?? {
+    // ../shared/anchors beside the checkout (the working directory is the checkout's root under `make bench`).
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    return cwd.deletingLastPathComponent().appendingPathComponent("shared/anchors/vision_qrwkv_epoch.py").path
+}()
+
 let batch = 64, side = 8, classes = 10
-let anchorMilliseconds: [Bool: Double] = [false: 95, true: 1024]
-let targetRatio: [Bool: Double] = [false: 0.5, true: 0.1]
+/// reference-implementations / anchors-performance.md section 6.1: median ms per training step on this machine.
+let recordedAnchor: [String: Double] = ["classical": 95, "quantum": 1024]
+let targetRatio: [String: Double] = ["classical": 0.5, "quantum": 0.1]
 
 var data = SplitMix64(state: 42)
 // Standard-normal-ish pixels (sum of 4 uniforms, centred and scaled), like the anchor's randn.
@@ -51,11 +71,12 @@ let batches: [(Tensor, [Int])] = (0..<8).map { _ in
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : nil
-for quantum in [false, true] where only == nil || only == (quantum ? "quantum" : "classical") {
-    var init_ = SplitMix64(state: 0)
+var ours: [String: Double] = [:]
+for name in models {
+    let quantum = name == "quantum"
+    var initialisation = SplitMix64(state: 0)
     let configuration = VisionQRWKVConfiguration.code(quantum: quantum)
-    let model = VisionQRWKV(configuration, inputChannels: 1, classes: classes, generator: &init_)
+    let model = VisionQRWKV(configuration, inputChannels: 1, classes: classes, generator: &initialisation)
     let optimizer = AdamW(parameters: model.parameters, learningRate: 1e-3, weightDecay: 0.01)
     var step = 0
     func train(_ n: Int) -> Float {
@@ -79,18 +100,39 @@ for quantum in [false, true] where only == nil || only == (quantum ? "quantum" :
         loss = train(steps)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(steps))
     }
-    let ms = median(samples)
-    let name = quantum ? "quantum" : "classical"
-    let ratio = ms / anchorMilliseconds[quantum]!
+    ours[name] = median(samples)
     let cost = VisionQRWKVCost(configuration, inputChannels: 1, classes: classes, tokens: side * side, batch: batch)
-    print(String(format: "%@: %d parameters (%d circuit); train step B=%d: median %.2f ms over 3 x %d steps "
-                 + "(samples %@); anchor %.0f ms; ratio %.3f (target <= %.2f: %@); last loss %.4f",
-                 name, model.parameterCount.total, model.parameterCount.quantum, batch, ms, steps,
-                 samples.map { String(format: "%.2f", $0) }.joined(separator: ", "),
-                 anchorMilliseconds[quantum]!, ratio, targetRatio[quantum]!,
-                 ratio <= targetRatio[quantum]! ? "met" : "NOT met", loss))
-    print(String(format: "  estimate: %.3f GFLOP dense per step, %d circuit evaluations, %.3g amplitude updates",
-                 cost.denseFlopsPerStep / 1e9, cost.circuitEvaluationsPerStep, cost.amplitudeUpdatesPerStep))
+    print(String(format: "%@: %d parameters (%d circuit); train step B=%d: median %.2f ms over 3 x %d steps (samples %@); last loss %.4f",
+                 name, model.parameterCount.total, model.parameterCount.quantum, batch, ours[name]!, steps,
+                 samples.map { String(format: "%.2f", $0) }.joined(separator: ", "), loss))
+    print(String(format: "  estimate: %.3f GFLOP dense per step, %d circuit evaluations, %.3g amplitude updates; "
+                 + "a 30-epoch MNIST run (28,125 steps): %.2f h",
+                 cost.denseFlopsPerStep / 1e9, cost.circuitEvaluationsPerStep, cost.amplitudeUpdatesPerStep,
+                 ours[name]! * 28_125 / 3.6e6))
+}
+
+var anchor = recordedAnchor
+var anchorSource = "recorded in anchors-performance.md section 6.1"
+if runAnchor {
+    print("running the anchor: \(python) \(anchorScript) --models \(models.joined(separator: ",")) --no-eval")
+    fflush(stdout)   // our lines first: the anchor writes to the same stdout
+    switch AnchorRun.trainingStepMilliseconds(python: python, script: anchorScript, models: models) {
+    case let .success(measured):
+        for (name, ms) in measured { anchor[name] = ms }
+        anchorSource = "measured now by \(URL(fileURLWithPath: anchorScript).lastPathComponent)"
+    case let .failure(error):
+        print("anchor not run (\(error)); comparing with the recorded figures")
+    }
+}
+
+print("training step, batch 64 of 8x8, AdamW; anchor \(anchorSource):")
+print("| model | qreport ms | anchor ms | ratio | target | met |")
+print("| --- | --- | --- | --- | --- | --- |")
+for name in models {
+    guard let mine = ours[name], let theirs = anchor[name] else { continue }
+    let ratio = mine / theirs
+    print(String(format: "| %@ | %.2f | %.1f | %.3f | <= %.2f | %@ |", name, mine, theirs, ratio, targetRatio[name]!,
+                 ratio <= targetRatio[name]! ? "yes" : "NO"))
 }
 
 for quantum in [false, true] {

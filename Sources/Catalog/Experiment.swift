@@ -15,9 +15,20 @@ public struct Experiment: Codable, Hashable, Sendable {
     public var comparisons: [Comparison]
     /// The paper's claims about this experiment, checked on our numbers.
     public var claims: [Claim]
+    /// What a run of this experiment does: train a model (the default) or analyse a circuit.
+    public var kind: Kind
+
+    /// What a run computes.
+    public enum Kind: Codable, Hashable, Sendable {
+        /// Train each model on the dataset and evaluate it per epoch.
+        case training
+        /// No training: sample the Fourier coefficients of the model's circuit over random weights (HQNN Fig. 10).
+        case fourierSpectrum(FourierSpectrum)
+    }
 
     public init(id: String, title: String, source: String, dataset: String, models: [ModelSpec],
-                training: TrainingProtocol, scales: [ScaleProtocol], comparisons: [Comparison], claims: [Claim]) {
+                training: TrainingProtocol, scales: [ScaleProtocol], comparisons: [Comparison], claims: [Claim],
+                kind: Kind = .training) {
         self.id = id
         self.title = title
         self.source = source
@@ -27,6 +38,13 @@ public struct Experiment: Codable, Hashable, Sendable {
         self.scales = scales
         self.comparisons = comparisons
         self.claims = claims
+        self.kind = kind
+    }
+
+    /// The Fourier analysis this experiment runs, or nil for a training experiment.
+    public var fourierSpectrum: FourierSpectrum? {
+        if case let .fourierSpectrum(spectrum) = kind { return spectrum }
+        return nil
     }
 
     /// The protocol for `scale`.
@@ -50,13 +68,21 @@ public struct TrainingProtocol: Codable, Hashable, Sendable {
     public var learningRate: Double
     /// Distribution of circuit weights at initialisation, as text for the record.
     public var quantumInit: String
+    /// Per-channel normalisation after the resize; `nil`: pixels stay on ToTensor's [0, 1] scale.
+    /// Optional and omitted from the JSON when `nil`, so protocols without it encode as before.
+    public var normalization: ChannelNormalization?
+    /// How a multi-label dataset is trained and scored; `nil` for single-label datasets.
+    public var multiLabel: MultiLabelObjective?
 
-    public init(imageSize: Int, batchSize: Int, optimizer: String, learningRate: Double, quantumInit: String) {
+    public init(imageSize: Int, batchSize: Int, optimizer: String, learningRate: Double, quantumInit: String,
+                normalization: ChannelNormalization? = nil, multiLabel: MultiLabelObjective? = nil) {
         self.imageSize = imageSize
         self.batchSize = batchSize
         self.optimizer = optimizer
         self.learningRate = learningRate
         self.quantumInit = quantumInit
+        self.normalization = normalization
+        self.multiLabel = multiLabel
     }
 }
 
@@ -90,14 +116,18 @@ public struct Comparison: Codable, Hashable, Sendable {
     public var publishedSpreadMetric: String?
     /// How many seeds the published mean is over.
     public var publishedSeeds: Int
+    /// Why ours cannot match the published value, when that is known in advance (printed beside the difference).
+    public var note: String?
 
-    public init(table: String, dataset: String, model: String, metric: Metric, publishedSpreadMetric: String?, publishedSeeds: Int) {
+    public init(table: String, dataset: String, model: String, metric: Metric, publishedSpreadMetric: String?, publishedSeeds: Int,
+                note: String? = nil) {
         self.table = table
         self.dataset = dataset
         self.model = model
         self.metric = metric
         self.publishedSpreadMetric = publishedSpreadMetric
         self.publishedSeeds = publishedSeeds
+        self.note = note
     }
 }
 
@@ -126,11 +156,13 @@ public enum Metric: String, Codable, Hashable, Sendable, CaseIterable {
 
 /// A claim of the paper about two models, checked on our seeds.
 public struct Claim: Codable, Hashable, Sendable {
-    public enum Relation: String, Codable, Hashable, Sendable {
+    public enum Relation: Codable, Hashable, Sendable {
         /// `model` is better than `baseline` on `metric`.
         case better
         /// `model` and `baseline` are within each other's spread.
         case comparable
+        /// `model`'s `metric` is at most `baseline`'s divided by `factor` ("8x fewer parameters").
+        case fewer(factor: Double)
     }
 
     public var text: String
@@ -138,12 +170,15 @@ public struct Claim: Codable, Hashable, Sendable {
     public var baseline: String
     public var relation: Relation
     public var metric: Metric
+    /// What the reader should know when judging the check (e.g. why it cannot hold for our models); nil for none.
+    public var note: String?
 
-    public init(text: String, model: String, baseline: String, relation: Relation, metric: Metric) {
+    public init(text: String, model: String, baseline: String, relation: Relation, metric: Metric, note: String? = nil) {
         self.text = text
         self.model = model
         self.baseline = baseline
         self.relation = relation
         self.metric = metric
+        self.note = note
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Datasets
 import Foundation
 import Reports
 import Results
@@ -14,21 +15,54 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: PaperOptions
 
-    @Option(name: .customLong("only"), parsing: .singleValue, help: "Only this experiment (repeatable); default: all of the paper's experiments.")
+    @Option(name: .customLong("only"), parsing: .singleValue, help: "Only this experiment, or a group of them by id prefix (`parallel` selects every `parallel-*`); repeatable; default: all of the paper's experiments.")
     var experiments: [String] = []
 
     @Option(name: .customLong("data-dir"), help: "Folder searched first for dataset files (also QREPORT_DATA).")
     var dataDirectory: String?
 
+    @Option(help: "A variant of the paper's experiments (vision-qrwkv: paper-text, the configuration of the paper's text, with a cost estimate first); reports go to reports/<paper>-<variant>.")
+    var variant: String?
+
     func run() throws {
         let layout = try ProjectLayout.locate()
-        let paper = try options.resolvePaper()
+        let (paper, output) = try resolveVariant(of: options.resolvePaper(), layout: layout)
         let outcome = try PaperBuild(paper: paper, scale: options.scale, experimentIDs: experiments, layout: layout,
-                                     output: options.outputDirectory(layout: layout), store: options.storeDirectory(layout: layout),
+                                     output: output, store: options.store.map { URL(fileURLWithPath: $0) } ?? output.appendingPathComponent("runs"),
                                      dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment).run()
         print("report: \(outcome.html.path)")
         print("pdf:    \(outcome.pdf.path)")
         let failures = outcome.rows.filter { $0.verdict.isFailure }.count
         print("verdicts: \(outcome.rows.count - failures) consistent, \(failures) not (see \(outcome.diff.lastPathComponent))")
+    }
+}
+
+extension BuildCommand {
+    /// The paper with `--variant`'s experiments swapped in, and the report folder (reports/<paper>-<variant>[-<scale>]
+    /// unless --output names one); prints the variant's cost estimate when it has one.
+    /// - Throws: `UserFacingError` for a variant the paper does not have.
+    func resolveVariant(of paper: Paper, layout: ProjectLayout) throws -> (Paper, URL) {
+        guard let variant else { return (paper, options.outputDirectory(layout: layout)) }
+        let variants = paper.id == VisionQRWKVPaper.paper.id ? VisionQRWKVPaper.variants : [:]
+        guard let swapped = variants[variant] else {
+            let known = variants.keys.sorted().joined(separator: ", ")
+            throw UserFacingError(variants.isEmpty
+                ? "paper \(paper.id) has no variants; --variant applies to vision-qrwkv (paper-text)"
+                : "paper \(paper.id) has no variant '\(variant)'; its variants: \(known)")
+        }
+        let name = "\(paper.id)-\(variant)" + (options.scale == .paper ? "" : "-\(options.scale.rawValue)")
+        let output = options.output.map { URL(fileURLWithPath: $0) }
+            ?? layout.root.appendingPathComponent("reports").appendingPathComponent(name)
+        if variant == "paper-text" {
+            let locator = DataLocator(dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment)
+            let selected = swapped.experiments.filter { experiment in
+                (experiments.isEmpty || experiments.contains { experiment.id == $0 || experiment.id.hasPrefix($0 + "-") })
+                    && PaperBuild.missingData(experiment, locator: locator) == nil
+            }
+            let estimate = VisionQRWKVEstimate.measure(selected, scale: options.scale)
+            let title = "\(paper.id) --variant paper-text at \(options.scale.rawValue) scale, experiments selected with their data present: \(selected.count)"
+            FileHandle.standardError.write(Data((estimate.lines(title: title).joined(separator: "\n") + "\n").utf8))
+        }
+        return (swapped, output)
     }
 }

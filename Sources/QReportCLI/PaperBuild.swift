@@ -26,9 +26,7 @@ struct PaperBuild {
     }
 
     func run() throws -> Outcome {
-        let selected = try experimentIDs.isEmpty ? paper.experiments : experimentIDs.map { id in
-            do { return try paper.experiment(id) } catch { throw UserFacingError("\(error)") }
-        }
+        let (selected, exact) = try Self.select(experimentIDs, in: paper)
         let published = try Self.published(paper: paper, layout: layout)
         let runStore = RunStore(directory: store)
         let commit = layout.gitCommit()
@@ -38,9 +36,9 @@ struct PaperBuild {
         var results: [ExperimentResults] = []
         for experiment in paper.experiments {
             if selected.contains(where: { $0.id == experiment.id }) {
-                // A whole-paper build reports an experiment whose data is absent as "not run: data missing";
-                // naming it with --only makes the missing data an error.
-                if experimentIDs.isEmpty, let missing = Self.missingData(experiment, locator: locator) {
+                // A whole-paper (or group) build reports an experiment whose data is absent as "not run: data missing";
+                // naming it exactly with --only makes the missing data an error.
+                if !exact.contains(experiment.id), let missing = Self.missingData(experiment, locator: locator) {
                     FileHandle.standardError.write(Data("qreport: warning: \(paper.id)/\(experiment.id) not run: \(missing)\n".utf8))
                     var stored = try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore)
                     stored.missingData = missing
@@ -77,6 +75,28 @@ struct PaperBuild {
         } catch {
             throw UserFacingError("writing the report to \(output.path) failed: \(error)")
         }
+    }
+
+    /// The experiments `names` select (all when empty), and the ids named exactly. A name is an experiment id, or a
+    /// group: the prefix of ids before a hyphen (`parallel` selects `parallel-mnist`, `parallel-medical-mnist`, …).
+    /// An unknown name is an error listing the experiments.
+    static func select(_ names: [String], in paper: Paper) throws -> (experiments: [Experiment], exact: Set<String>) {
+        var selected: [String] = [], exact = Set<String>()
+        for name in names {
+            if paper.experiments.contains(where: { $0.id == name }) {
+                exact.insert(name)
+                selected.append(name)
+                continue
+            }
+            let group = paper.experiments.filter { $0.id.hasPrefix(name + "-") }
+            guard !group.isEmpty else {
+                do { _ = try paper.experiment(name) } catch { throw UserFacingError("\(error)") }
+                continue
+            }
+            selected += group.map(\.id)
+        }
+        let experiments = names.isEmpty ? paper.experiments : paper.experiments.filter { selected.contains($0.id) }
+        return (experiments, exact)
     }
 
     /// The message of the data error when a file of `experiment`'s dataset is absent everywhere qreport looks.

@@ -24,11 +24,10 @@ public struct ExperimentResults: Sendable {
 
     /// Our value of `metric` for `record` of `model`, in the unit the paper prints.
     public static func value(of metric: Metric, in record: RunRecord, model: ModelSpec? = nil) -> Double? {
-        guard let final = record.final else { return nil }
         switch metric {
-        case .testAccuracy: return final.testAccuracy * metric.publishedScale
-        case .trainLoss: return final.trainLoss
-        case .testLoss: return final.testLoss
+        case .testAccuracy: return record.final.map { $0.testAccuracy * metric.publishedScale }
+        case .trainLoss: return record.final?.trainLoss
+        case .testLoss: return record.final?.testLoss
         case .parameters: return Double(record.parameters.total)
         case .kernelParameters:
             return model?.kernelTensor.flatMap { name in record.parameters.byTensor.first { $0.name == name } }.map { Double($0.count) }

@@ -27,3 +27,25 @@ enum Format {
         return value < 60 ? String(format: "%.1f s", value) : String(format: "%.1f min", value / 60)
     }
 }
+
+extension Format {
+    /// A whole number with thousands separators (`45,194`); decimals are rounded.
+    static func grouped(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        let digits = String(Int(value.rounded()).magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+}
+
+extension Format {
+    /// `grouped` with a sign: `+240`, `-326,798`, `0`.
+    static func signedGrouped(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        return (value > 0 ? "+" : "") + grouped(value)
+    }
+}

@@ -384,9 +384,32 @@ private struct PageFlow {
             let newlyFixed = flexible.filter { natural[$0] <= fair }
             if newlyFixed.isEmpty || newlyFixed.count == flexible.count {
                 let flexibleTotal = flexible.map { natural[$0] }.reduce(0, +)
-                return (0..<columns).map { fixed[$0] ? natural[$0] : natural[$0] / flexibleTotal * remaining }
+                let widths = (0..<columns).map { fixed[$0] ? natural[$0] : natural[$0] / flexibleTotal * remaining }
+                return widenToLongestWords(widths, table, padding: padding)
             }
             for c in newlyFixed { fixed[c] = true }
+        }
+    }
+
+    /// Widens every column to its longest word (at most a quarter of the text width), so that names like
+    /// "HQNN-Parallel" are not broken mid-word, taking the width from the columns that have more than theirs.
+    private func widenToLongestWords(_ widths: [Double], _ table: ReportTable, padding: Double) -> [Double] {
+        let columns = widths.count
+        let needed: [Double] = (0..<columns).map { c in
+            let texts = [c < table.header.count ? table.header[c] : ""] + table.rows.map { table.cells($0)[c] }
+            let longest = texts.enumerated().flatMap { i, text in
+                text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
+                    canvas.measure(String(word), font: i == 0 || c == table.verdictColumn ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
+                }
+            }.max() ?? 0
+            return min(longest + 2 * padding + 1, 0.25 * g.width)
+        }
+        let deficit = (0..<columns).map { max(0, needed[$0] - widths[$0]) }.reduce(0, +)
+        let surplus = (0..<columns).map { max(0, widths[$0] - needed[$0]) }
+        let available = surplus.reduce(0, +)
+        guard deficit > 0, available > deficit else { return widths }
+        return (0..<columns).map { c in
+            widths[c] < needed[c] ? needed[c] : widths[c] - surplus[c] / available * deficit
         }
     }
 

@@ -16,9 +16,12 @@ public struct RunRecord: Codable, Equatable, Sendable {
     public var epochs: [EpochMetrics]
     /// Confusion matrix of the test set after the last epoch.
     public var confusion: ConfusionMatrix
+    /// The samples of a Fourier-spectrum run; nil for training runs, and then absent from the JSON, so records
+    /// written before this field existed keep their bytes.
+    public var fourier: FourierSamples?
 
     public init(identity: RunIdentity, environment: RunEnvironment, datasetFiles: [DatasetFileRecord],
-                parameters: ParameterCounts, epochs: [EpochMetrics], confusion: ConfusionMatrix) {
+                parameters: ParameterCounts, epochs: [EpochMetrics], confusion: ConfusionMatrix, fourier: FourierSamples? = nil) {
         self.format = Self.formatVersion
         self.identity = identity
         self.environment = environment
@@ -26,6 +29,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
         self.parameters = parameters
         self.epochs = epochs
         self.confusion = confusion
+        self.fourier = fourier
     }
 
     /// The store key of this record (the identity's hash).
@@ -44,15 +48,20 @@ public struct EpochMetrics: Codable, Equatable, Sendable {
     public var trainAccuracy: Double
     /// Mean cross-entropy over the test set, model in evaluation mode.
     public var testLoss: Double
-    /// Fraction of the test set classified correctly.
+    /// Fraction of the test set classified correctly (multi-label datasets: the element-wise
+    /// binary accuracy, `multiLabel.elementwiseAccuracy`, which is what the papers report).
     public var testAccuracy: Double
+    /// Multi-label datasets only (omitted from the JSON otherwise): AUCs and per-label accuracies.
+    public var multiLabel: MultiLabelMetrics?
 
-    public init(epoch: Int, trainLoss: Double, trainAccuracy: Double, testLoss: Double, testAccuracy: Double) {
+    public init(epoch: Int, trainLoss: Double, trainAccuracy: Double, testLoss: Double, testAccuracy: Double,
+                multiLabel: MultiLabelMetrics? = nil) {
         self.epoch = epoch
         self.trainLoss = trainLoss
         self.trainAccuracy = trainAccuracy
         self.testLoss = testLoss
         self.testAccuracy = testAccuracy
+        self.multiLabel = multiLabel
     }
 }
 

@@ -10,18 +10,43 @@ public struct ExperimentData: Sendable {
     /// The files read, with their verified md5s (for the records' provenance).
     public let files: [DatasetFileRecord]
 
-    /// Loads (and verifies) the experiment's dataset, takes the first images of each split the
-    /// scale asks for, resizes them as Pillow's bilinear filter does, and scales pixels to [0, 1].
-    /// Greyscale images are repeated into 3 channels when the experiment's models take 3
-    /// (torchvision's `ImageFolder` loads every image as RGB: Medical MNIST for HQNN-Parallel).
+    public init(train: LabeledImages, test: LabeledImages, classNames: [String], files: [DatasetFileRecord]) {
+        self.train = train
+        self.test = test
+        self.classNames = classNames
+        self.files = files
+    }
+
+    /// Loads (and verifies) the experiment's dataset and prepares the images of each split the scale
+    /// asks for (see `prepare(experiment:scale:train:test:classNames:files:sampled:)`).
     /// - Throws: `DatasetError` when a file is missing, corrupt or inconsistent.
     public static func prepare(experiment: Experiment, scale: ScaleProtocol, locator: DataLocator) throws -> ExperimentData {
         let entry = try DatasetRegistry.entry(named: experiment.dataset)
         let train = try ImageSetLoader.load(entry: entry, split: .train, locator: locator)
         let test = try ImageSetLoader.load(entry: entry, split: .test, locator: locator)
-        let size = experiment.training.imageSize
+        let files = (train.files + test.files).map { DatasetFileRecord(dataset: $0.dataset, file: $0.file, md5: $0.md5) }
+        return prepare(experiment: experiment, scale: scale, train: train.images, test: test.images,
+                       classNames: entry.classNames, files: files, sampled: samplesSubsets(entry))
+    }
+
+    /// The input pipeline of the experiment's protocol on decoded splits, in torchvision's order:
+    /// the first images of each split the scale asks for (or a fixed-seed sample when `sampled`);
+    /// greyscale images converted to 3 channels when the experiment's models take 3 (Pillow's
+    /// `convert("RGB")`: torchvision's `ImageFolder` for Medical MNIST, MedMNIST's `as_rgb=True` for
+    /// Vision-QRWKV's TissueMNIST); Pillow's bilinear resize to the protocol's size; `ToTensor`'s
+    /// division by 255; then the protocol's per-channel normalisation, if any. Multi-label splits
+    /// keep their multi-hot labels, with the protocol's objective.
+    /// - Precondition: the protocol's normalisation has one mean per channel the models take.
+    public static func prepare(experiment: Experiment, scale: ScaleProtocol, train: ImageSet, test: ImageSet,
+                               classNames: [String], files: [DatasetFileRecord], sampled: Bool) -> ExperimentData {
+        let protocolSettings = experiment.training
+        let size = protocolSettings.imageSize
         let channels = experiment.models.map(ModelFactory.inputChannels).max() ?? 1
-        let sampled = Self.samplesSubsets(entry)
+        let normalization = protocolSettings.normalization.map { constants -> Normalization in
+            precondition(constants.mean.count == max(channels, train.channels),
+                         "\(experiment.id): \(constants.mean.count) normalisation constants for \(max(channels, train.channels)) channels")
+            return Normalization(mean: constants.mean.map(Float.init), std: constants.std.map(Float.init), source: constants.source)
+        }
         func prepared(_ set: ImageSet, first count: Int) -> LabeledImages {
             let subset: ImageSet
             if count >= set.count {
@@ -32,15 +57,20 @@ public struct ExperimentData: Sendable {
             } else {
                 subset = set.subset(0..<count)
             }
-            let images = subset.resized(toWidth: size, toHeight: size)
-            let prepared = LabeledImages(count: images.count, channels: images.channels, height: images.height,
-                                         width: images.width, pixels: images.unitIntervalPixels(), labels: images.labels)
-            return prepared.channels == 1 && channels == 3 ? prepared.greyToRGB() : prepared
+            let converted = subset.channels == 1 && channels == 3 ? subset.converted(toChannels: 3) : subset
+            let images = converted.resized(toWidth: size, toHeight: size)
+            let pixels = normalization.map {
+                Normalize.standardized(images.pixels, planeSize: size * size, constants: $0)
+            } ?? images.unitIntervalPixels()
+            let multiLabel = images.multiLabels.map {
+                MultiLabelTargets(labelCount: images.classNames.count, flags: $0.map(Float.init),
+                                  objective: protocolSettings.multiLabel ?? .argmaxCrossEntropy)
+            }
+            return LabeledImages(count: images.count, channels: images.channels, height: images.height,
+                                 width: images.width, pixels: pixels, labels: images.labels, multiLabel: multiLabel)
         }
-        let files = (train.files + test.files).map { DatasetFileRecord(dataset: $0.dataset, file: $0.file, md5: $0.md5) }
-        return ExperimentData(train: prepared(train.images, first: scale.trainCount),
-                              test: prepared(test.images, first: scale.testCount),
-                              classNames: entry.classNames, files: files)
+        return ExperimentData(train: prepared(train, first: scale.trainCount), test: prepared(test, first: scale.testCount),
+                              classNames: classNames, files: files)
     }
 
     /// Whether a scale's smaller subsets are drawn at random (fixed seed, the same for every run) rather than

@@ -14,8 +14,8 @@ public struct ExperimentRunner {
         self.gitCommit = gitCommit
     }
 
-    /// The finished runs of `experiment`: stored ones are loaded, missing ones trained and stored.
-    /// `data` is called at most once, and only if something must be trained.
+    /// The finished runs of `experiment`: stored ones are loaded, missing ones trained (or, for a Fourier-spectrum
+    /// experiment, sampled) and stored. `data` is called at most once, and only if something must be trained.
     public func run(paper: Paper, experiment: Experiment, scale: Scale, progress: Progress,
                     data: () throws -> ExperimentData) throws -> (records: [String: [RunRecord]], timings: [String: RunTiming]) {
         let scaleProtocol = experiment.protocolFor(scale)
@@ -30,34 +30,43 @@ public struct ExperimentRunner {
                 progress.finish("\(label): stored")
                 continue
             }
-            if loaded == nil { loaded = try data() }
             let started = Date()
-            let record = train(model: model, identity: identity, experiment: experiment, scale: scaleProtocol,
-                               data: loaded!, progress: progress, label: label)
+            let record: RunRecord
+            if let spectrum = experiment.fourierSpectrum {
+                record = try FourierRun.record(model: model, identity: identity, spectrum: spectrum,
+                                               draws: spectrum.draws(at: scale), threads: threads)
+            } else {
+                if loaded == nil { loaded = try data() }
+                record = try train(model: model, identity: identity, experiment: experiment, scale: scaleProtocol,
+                                   data: loaded!, progress: progress, label: label)
+            }
             let timing = RunTiming(wallSeconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000,
                                    startedAt: ISO8601DateFormatter().string(from: started), gitCommit: gitCommit)
             try store.save(record, timing: timing)
             records[model.id, default: []].append(record)
             timings[record.key] = timing
-            let accuracy = record.final.map { String(format: "%.1f%%", 100 * $0.testAccuracy) } ?? "-"
-            progress.finish("\(label): trained, test accuracy \(accuracy), \(String(format: "%.1f", timing.wallSeconds)) s")
+            let seconds = String(format: "%.1f", timing.wallSeconds)
+            if let fourier = record.fourier {
+                progress.finish("\(label): sampled \(fourier.draws) weight draws, \(seconds) s")
+            } else {
+                let accuracy = record.final.map { String(format: "%.1f%%", 100 * $0.testAccuracy) } ?? "-"
+                progress.finish("\(label): trained, test accuracy \(accuracy), \(seconds) s")
+            }
         }
         return (records, timings)
     }
 
     private func train(model spec: ModelSpec, identity: RunIdentity, experiment: Experiment, scale: ScaleProtocol,
-                       data: ExperimentData, progress: Progress, label: String) -> RunRecord {
+                       data: ExperimentData, progress: Progress, label: String) throws -> RunRecord {
         var initialisation = SeededGenerator(seed: identity.seed, purpose: .initialisation)
         var shuffle = SeededGenerator(seed: identity.seed, purpose: .shuffle)
         let model = ModelFactory.make(spec, imageSize: experiment.training.imageSize, classes: data.classNames.count,
                                       generator: &initialisation)
-        let trainer = Trainer(epochs: scale.epochs, batchSize: experiment.training.batchSize,
-                              learningRate: experiment.training.learningRate, optimizer: experiment.training.optimizer) { metrics in
-            progress.epoch(String(format: "%@ · epoch %d/%d · train loss %.4f · test loss %.4f · test accuracy %.2f%%",
-                                  label, metrics.epoch, scale.epochs, metrics.trainLoss, metrics.testLoss,
-                                  100 * metrics.testAccuracy))
-        }
-        let (epochs, confusion) = trainer.fit(model, train: data.train, test: data.test, classNames: data.classNames, shuffle: &shuffle)
+        var trainer = Trainer(epochs: scale.epochs, batchSize: experiment.training.batchSize,
+                              learningRate: experiment.training.learningRate, optimizer: experiment.training.optimizer)
+        trainer.onProgress = { metrics, clock in progress.epoch(clock.line(label, metrics)) }
+        let (epochs, confusion) = try trainer.fit(model, train: data.train, test: data.test, classNames: data.classNames,
+                                                  shuffle: &shuffle, runLabel: label)
         var classical = 0
         var quantum = 0
         let byTensor = model.parameters.map { parameter -> NamedCount in

@@ -5,10 +5,14 @@ import Results
 /// The runs an experiment needs at a scale: one per model and seed, in model-then-seed order.
 public enum RunPlanner {
     /// Bump when a code change would change any run's numbers; stored runs of other versions are not reused.
-    public static let numericsVersion = 1
+    /// 2: chunked convolution gradients and Double BatchNorm statistics in the engine; OpenBLAS SkylakeX kernels.
+    public static let numericsVersion = 2
 
     /// The identity of the run of `model` with `seed`.
     public static func identity(paper: Paper, experiment: Experiment, model: ModelSpec, scale: ScaleProtocol, seed: UInt64) -> RunIdentity {
+        if let spectrum = experiment.fourierSpectrum {
+            return fourierIdentity(paper: paper, experiment: experiment, model: model, spectrum: spectrum, scale: scale, seed: seed)
+        }
         let t = experiment.training
         let sampled = (try? DatasetRegistry.entry(named: experiment.dataset)).map(ExperimentData.samplesSubsets) ?? false
         let (train, test) = sampled
@@ -28,6 +32,33 @@ public enum RunPlanner {
                 Setting("optimizer", t.optimizer),
                 Setting("learning_rate", "\(t.learningRate)"),
                 Setting("quantum_init", t.quantumInit),
+            ] + protocolSettings(t))
+    }
+
+    /// Settings only some protocols have, named only when present so that the identities (and keys) of the
+    /// other protocols' runs are unchanged.
+    private static func protocolSettings(_ t: TrainingProtocol) -> [Setting] {
+        var settings: [Setting] = []
+        if let normalization = t.normalization { settings.append(Setting("normalization", normalization.summary)) }
+        if let objective = t.multiLabel { settings.append(Setting("multi_label", objective.rawValue)) }
+        return settings
+    }
+
+    /// A Fourier-spectrum run's identity: what is sampled and how often (no data, no training settings).
+    private static func fourierIdentity(paper: Paper, experiment: Experiment, model: ModelSpec, spectrum: FourierSpectrum,
+                                        scale: ScaleProtocol, seed: UInt64) -> RunIdentity {
+        RunIdentity(
+            paper: paper.id, experiment: experiment.id, model: model.id, dataset: experiment.dataset,
+            scale: scale.scale.rawValue, seed: seed, numericsVersion: numericsVersion,
+            settings: [
+                Setting("architecture", model.summary),
+                Setting("analysis", "fourier-coefficients"),
+                Setting("observable", "\(spectrum.observable): \(spectrum.observableLabel)"),
+                Setting("varying_inputs", spectrum.varyingInputs.map(String.init).joined(separator: ",")),
+                Setting("fixed_input_value", "\(spectrum.fixedInputValue)"),
+                Setting("degree", "\(spectrum.degree)"),
+                Setting("draws", "\(spectrum.draws(at: scale.scale))"),
+                Setting("weight_distribution", experiment.training.quantumInit),
             ])
     }
 

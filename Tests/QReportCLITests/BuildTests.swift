@@ -69,6 +69,53 @@ import Results
         #expect(cached.rows.map(\.verdict) == first.rows.map(\.verdict))
     }
 
+    /// The whole paper at smoke scale (real MNIST and Medical MNIST from the mirror; CIFAR-10 absent): every section
+    /// of the report is produced, CIFAR-10 is "not run: data missing", and the Fourier run stores its samples.
+    @Test func wholePaperSmokeBuildHasEverySection() throws {
+        let mirror = try #require(Fixtures.sharedData, "needs ../shared/data (the MNIST and Medical MNIST mirror)")
+        let work = temporaryDirectory("whole")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scratchMirror = work.appendingPathComponent("mirror")
+        try FileManager.default.createDirectory(at: scratchMirror, withIntermediateDirectories: true)
+        for name in ["mnist", "medical-mnist"] {   // a mirror without CIFAR-10, whatever the shared one holds
+            try FileManager.default.createSymbolicLink(at: scratchMirror.appendingPathComponent(name),
+                                                       withDestinationURL: mirror.appendingPathComponent(name))
+        }
+        let output = work.appendingPathComponent("out")
+        let outcome = try build(experiments: [], output: output, store: output.appendingPathComponent("runs"),
+                                environment: environment(mirror: scratchMirror, cache: work.appendingPathComponent("cache")))
+        let html = try String(contentsOf: outcome.html, encoding: .utf8)
+        for title in ["Summary", "Table 1 —", "Table 1, Fig. 5, section 2.2 — HQNN-Parallel vs CNN on MNIST",
+                      "Table 1, Fig. 6(a-b), section 2.2.4", "Table 1, Fig. 6(c-d), section 2.2.4", "Fig. 8, section 2.3",
+                      "Fig. 10, appendix A.2", "Circuit diagrams", "Not reproduced in this report", "Inconsistencies in the paper",
+                      "Appendix A — Assumptions", "Appendix B — Provenance", "not run: data missing"] {
+            #expect(html.contains(title), "the report has no '\(title)'")
+        }
+        for name in ["tables/table1.csv", "tables/table1-parameters.csv", "tables/claims.csv", "tables/fig10-coefficients.csv",
+                     "figures/table1-parallel-mnist-train-loss.svg", "figures/table1-parallel-medical-mnist-test-accuracy.png",
+                     "figures/table1-parallel-mnist-confusion-hqnn-parallel.svg", "figures/fig8-test-accuracy.svg",
+                     "figures/fig10-fourier-violin.svg", "figures/circuit-hqnn-parallel-pqc.svg", "figures/circuit-hqnn-quanv-kernel.svg"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "missing \(name)")
+        }
+        let claims = try String(contentsOf: output.appendingPathComponent("tables/claims.csv"), encoding: .utf8)
+        #expect(claims.contains("8 times fewer parameters") && claims.contains("differs: does not hold"))
+        let records = try RunStore(directory: output.appendingPathComponent("runs")).allRecords()
+        #expect(records.filter { $0.identity.experiment.hasPrefix("parallel-cifar") }.isEmpty)
+        #expect(records.first { $0.identity.experiment == "fourier" }?.fourier?.draws == 10)
+    }
+
+    /// `--only parallel` selects the three parallel-* experiments (missing data then is "not run", as in a whole-paper
+    /// build); an exact id selects itself and makes missing data an error; unknown names keep their error.
+    @Test func onlySelectsAnExperimentOrAGroup() throws {
+        let paper = HQNNPaper.paper
+        let group = try PaperBuild.select(["parallel"], in: paper)
+        #expect(group.experiments.map(\.id) == ["parallel-mnist", "parallel-medical-mnist", "parallel-cifar-10"] && group.exact.isEmpty)
+        let exact = try PaperBuild.select(["fourier", "quanv"], in: paper)
+        #expect(exact.experiments.map(\.id) == ["quanv", "fourier"] && exact.exact == ["quanv", "fourier"])
+        #expect(try PaperBuild.select([], in: paper).experiments.count == 5)
+        #expect(throws: UserFacingError.self) { try PaperBuild.select(["parallel-m"], in: paper) }
+    }
+
     @Test func unknownPaperOrExperimentIsOneClearError() throws {
         #expect(throws: CatalogError.unknownPaper(name: "hqnnn", known: "hqnn, vision-qrwkv, ae-vqc")) { try Papers.named("hqnnn") }
         let work = temporaryDirectory("unknown")
@@ -78,7 +125,7 @@ import Results
             _ = try build(experiments: ["quanvv"], output: output, store: output.appendingPathComponent("runs"),
                           environment: environment(mirror: nil, cache: work))
         } throws: { error in
-            "\(error)" == "paper hqnn has no experiment 'quanvv'; its experiments: parallel-mnist, parallel-medical-mnist, parallel-cifar-10, quanv"
+            "\(error)" == "paper hqnn has no experiment 'quanvv'; its experiments: parallel-mnist, parallel-medical-mnist, parallel-cifar-10, quanv, fourier"
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }

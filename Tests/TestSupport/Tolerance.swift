@@ -36,6 +36,9 @@ public enum Tolerance {
     /// of the tensor path, libpng's 16-to-8-bit scaling vs Pillow's high byte): the issue's
     /// acceptance bound, one grey level.
     public static let pillowGreyLevels = 1
+    /// A Float32 loss over a small batch (a few hundred terms of magnitude ≤ 10) vs the same formula
+    /// summed in Double (relative): Float32 rounding of the exp/log and the sum, ~1e-6 at most.
+    public static let float32LossRelative = 1e-5
 
     /// `|a - b| <= abs + rel * max(|a|, |b|)`.
     public static func close(_ a: Double, _ b: Double, abs: Double = 0, rel: Double = 0) -> Bool {

@@ -64,10 +64,12 @@ public enum HQNNPaper {
     }
 
     /// Table 1's four numbers for the paper's two models, and the figure's accuracy.
-    static func parallelComparisons(dataset: String, figure: String) -> [Comparison] {
+    /// `parameterNotes` explains, per model id, why our parameter count cannot be the published one.
+    static func parallelComparisons(dataset: String, figure: String, parameterNotes: [String: String] = [:]) -> [Comparison] {
         let table1 = ["cnn", "hqnn-parallel"].flatMap { model in
             [Metric.trainLoss, .testLoss, .testAccuracy, .parameters].map {
-                Comparison(table: "table1", dataset: dataset, model: model, metric: $0, publishedSpreadMetric: nil, publishedSeeds: 1)
+                Comparison(table: "table1", dataset: dataset, model: model, metric: $0, publishedSpreadMetric: nil, publishedSeeds: 1,
+                           note: $0 == .parameters ? parameterNotes[model] : nil)
             }
         }
         return table1 + ["hqnn-parallel", "cnn"].map {
@@ -90,10 +92,15 @@ public enum HQNNPaper {
             ScaleProtocol(scale: .reduced, trainCount: 10000, testCount: 2000, epochs: 3, seeds: [0, 1]),
             ScaleProtocol(scale: .smoke, trainCount: 128, testCount: 64, epochs: 1, seeds: [0]),
         ],
-        comparisons: parallelComparisons(dataset: "mnist", figure: "fig5"),
+        comparisons: parallelComparisons(dataset: "mnist", figure: "fig5", parameterNotes: [
+            "cnn": "The CNN the text describes (the 4 PQCs replaced by a dense layer of n = 20 neurons) has 45,434 parameters; 372,234 needs hidden widths the paper does not describe (inconsistency 'Table 1 and Fig. 5 caption vs section 2.2.4').",
+        ]),
         claims: [
             Claim(text: "HQNN-Parallel beats the CNN on MNIST (99.21 % vs 98.71 % test accuracy)",
                   model: "hqnn-parallel", baseline: "cnn", relation: .better, metric: .testAccuracy),
+            Claim(text: "HQNN-Parallel has about 8 times fewer parameters than the CNN on MNIST (45,194 vs 372,234)",
+                  model: "hqnn-parallel", baseline: "cnn", relation: .fewer(factor: 8), metric: .parameters,
+                  note: "The CNN the paper describes (the PQCs replaced by Linear(20, 20)) has only 240 more weights than HQNN-Parallel; the published 372,234 belongs to no architecture the text describes, so the ratio cannot be reproduced."),
         ])
 
     public static let parallelMedicalMNIST = Experiment(
@@ -108,7 +115,10 @@ public enum HQNNPaper {
             ScaleProtocol(scale: .reduced, trainCount: 6000, testCount: 1500, epochs: 2, seeds: [0, 1]),
             ScaleProtocol(scale: .smoke, trainCount: 64, testCount: 32, epochs: 1, seeds: [0]),
         ],
-        comparisons: parallelComparisons(dataset: "medical-mnist", figure: "fig6"),
+        comparisons: parallelComparisons(dataset: "medical-mnist", figure: "fig6", parameterNotes: [
+            "hqnn-parallel": "The described conv blocks end in 1568 features only for 28x28 inputs; at the 64x64 images used here fc1 reads 16,384 features (178,390 in all), and no input size gives 247,462 (assumption 'Medical MNIST preprocessing and split').",
+            "cnn": "As for HQNN-Parallel (178,630 at 64x64); besides, Table 1's CNN has 180 more weights than its HQNN where replacing the PQCs by Linear(20, 20) adds 240.",
+        ]),
         claims: [
             Claim(text: "HQNN-Parallel slightly outperforms the CNN on Medical MNIST (99.97 % vs 99.96 %, text and Fig. 6)",
                   model: "hqnn-parallel", baseline: "cnn", relation: .better, metric: .testAccuracy),
@@ -126,7 +136,10 @@ public enum HQNNPaper {
             ScaleProtocol(scale: .reduced, trainCount: 10000, testCount: 2000, epochs: 3, seeds: [0, 1]),
             ScaleProtocol(scale: .smoke, trainCount: 128, testCount: 64, epochs: 1, seeds: [0]),
         ],
-        comparisons: parallelComparisons(dataset: "cifar-10", figure: "fig6"),
+        comparisons: parallelComparisons(dataset: "cifar-10", figure: "fig6", parameterNotes: [
+            "hqnn-parallel": "The paper does not give the third block; none of the widths and kernels we tried reaches 81,578; ours (16/32/64 channels) has 86,506 (assumption 'CIFAR-10's third convolution block').",
+            "cnn": "As for HQNN-Parallel (ours 86,746); Table 1's CNN has 120 more weights than its HQNN where replacing the PQCs by Linear(20, 20) adds 240.",
+        ]),
         claims: [
             Claim(text: "HQNN-Parallel beats the CNN on CIFAR-10 (82.78 % vs 82.64 %, text and Fig. 6)",
                   model: "hqnn-parallel", baseline: "cnn", relation: .better, metric: .testAccuracy),
@@ -184,6 +197,9 @@ public enum HQNNPaper {
     ]
 
     static let parallelInconsistencies: [Inconsistency] = [
+        Inconsistency(id: "fourier-correlation-determinant", location: "Appendix A.2",
+                      description: "'The determinant of the correlation matrix of all values was equal to zero for every output, demonstrating the independent and expressive nature of all the Fourier terms': a zero determinant means the values are linearly dependent, and for a real output they must be, since c_(-w) is the complex conjugate of c_w.",
+                      resolution: "Not used as a check; the violin plot shows this symmetry (the real parts of c_w and c_(-w) agree, the imaginary parts are opposite)."),
         Inconsistency(id: "table1-mnist-cnn-parameters", location: "Table 1 and Fig. 5 caption vs section 2.2.4",
                       description: "Table 1 gives the MNIST CNN 372,234 parameters and the text calls it 'approximately eight times' HQNN-Parallel's 45,194, but the CNN the text describes (the PQCs replaced by a dense layer of n = 20 neurons) has 45,434; with fc1 of 20 neurons no placement of BatchNorms or biases gives 372,234.",
                       resolution: "qreport trains the CNN as described (45,434) and prints both counts; the 'eight times fewer parameters' claim does not hold for it (ratio 1.005)."),
@@ -192,15 +208,51 @@ public enum HQNNPaper {
                       resolution: "qreport prints its own counts (Medical MNIST 178,390 / 178,630; CIFAR-10 86,506 / 86,746) next to the published ones."),
     ]
 
+    // MARK: Fourier expressivity (appendix A.2, Fig. 10)
+
+    public static let fourier = Experiment(
+        id: "fourier",
+        title: "Fourier coefficients of the HQNN-Parallel quantum layer over random weights",
+        source: "Fig. 10, appendix A.2",
+        dataset: "none",
+        models: [
+            ModelSpec(id: "hqnn-parallel-pqc", name: "HQNN-Parallel quantum layer",
+                      architecture: .hqnnParallel(inputChannels: 1, blocks: 2, circuits: 1, qubits: 5, layers: 3, entangling: true),
+                      summary: "One PQC of HQNN-Parallel: 5 qubits, AngleEmbedding(X), 3 strongly entangling layers (45 weights), <Y> per wire"),
+        ],
+        training: TrainingProtocol(imageSize: 0, batchSize: 0, optimizer: "none", learningRate: 0, quantumInit: "uniform[0, 2pi)"),
+        scales: [
+            ScaleProtocol(scale: .paper, trainCount: 0, testCount: 0, epochs: 0, seeds: [0]),
+            ScaleProtocol(scale: .reduced, trainCount: 0, testCount: 0, epochs: 0, seeds: [0]),
+            ScaleProtocol(scale: .smoke, trainCount: 0, testCount: 0, epochs: 0, seeds: [0]),
+        ],
+        comparisons: [],
+        claims: [],
+        kind: .fourierSpectrum(FourierSpectrum(
+            observable: 4, observableLabel: "⟨Y⟩ on wire 4 (the last)", varyingInputs: [0, 1], fixedInputValue: 0, degree: 1,
+            draws: [.init(scale: .paper, draws: 100), .init(scale: .reduced, draws: 100), .init(scale: .smoke, draws: 10)])))
+
+    static let fourierAssumptions: [Assumption] = [
+        Assumption(id: "fourier-output", topic: "Which output Fig. 10 analyses",
+                   choice: "The expectation <Y> of the last wire (wire 4) of one HQNN-Parallel PQC.",
+                   reason: "The caption says 'the final output measurement'; the layer measures <Y> on each of its 5 wires, and the last of them is the final one."),
+        Assumption(id: "fourier-inputs", topic: "The inputs and the other inputs' values",
+                   choice: "The coefficients as a function of inputs x0 and x1 (the RX angles on wires 0 and 1), degree 1 each (frequencies -1, 0, 1: each input enters once), sampled on PennyLane's 3 x 3 grid; inputs x2..x4 held at 0.",
+                   reason: "The caption names 'the first and second input parameters'; the paper does not say where the other inputs are, and 0 is the RX identity."),
+        Assumption(id: "fourier-draws", topic: "Weight draws",
+                   choice: "100 draws of the 45 weights, each uniform on [0, 2pi) (TorchLayer's initialisation), from the run's seeded initialisation stream (seed 0); c computed as qml.fourier.coefficients(f, 2, 1) does.",
+                   reason: "Appendix A.2: 'sampling over a uniform distribution of random values for each theta_i from [0, 2pi]'; Fig. 10: '100 samples'."),
+    ]
+
     public static let paper = Paper(
         id: "hqnn",
         title: "Quantum machine learning for image classification",
         citation: "A. Senokosov, A. Sedykh, A. Sagingalieva, B. Kyriacou, A. Melnikov, Mach. Learn.: Sci. Technol. 5, 015040 (2024), arXiv:2304.09224",
-        experiments: [parallelMNIST, parallelMedicalMNIST, parallelCIFAR10, quanv],
+        experiments: [parallelMNIST, parallelMedicalMNIST, parallelCIFAR10, quanv, fourier],
         notReproduced: [
-            "Fourier coefficients of the HQNN-Parallel quantum layer (Fig. 10): not yet implemented in this version of qreport.",
+            "The ZX-calculus reduction of the HQNN-Parallel circuit (appendix A.1): a symbolic argument, not an experiment.",
         ],
-        assumptions: parallelAssumptions + [
+        assumptions: parallelAssumptions + fourierAssumptions + [
             Assumption(id: "quanv-data", topic: "Which 600 MNIST images",
                        choice: "The first 500 images of the official training file for training, the first 100 of the official test file for testing; the same images for every seed.",
                        reason: "The paper says only '600 images from the MNIST dataset, 500 train and 100 test'; fixed, documented subsets make runs comparable, and 'averaged over 10 models with random initial weights' implies the data stays fixed."),

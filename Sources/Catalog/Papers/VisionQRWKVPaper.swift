@@ -84,7 +84,15 @@ public enum VisionQRWKVPaper {
         ]
     }
 
-    /// The experiment on one dataset: both models, the code's protocol, three scales.
+    /// The script's `transforms.Normalize(mean, std)` for `dataset`.
+    public static func normalization(_ dataset: Dataset) -> ChannelNormalization {
+        ChannelNormalization(mean: dataset.mean, std: dataset.std,
+                             source: "hard-coded in the authors' test_*_\(dataset.id.replacingOccurrences(of: "-", with: "")).py")
+    }
+
+    /// The experiment on one dataset: both models, the code's protocol, three scales. ChestMNIST
+    /// gets the authors' multi-label handling (`MultiLabelObjective.argmaxCrossEntropy`), which is
+    /// what Table 1 reports; `chestMultiLabelExperiment` re-runs it with a correct protocol.
     public static func experiment(_ dataset: Dataset, paperText: Bool = false) -> Experiment {
         let comparisons = ["classical-rwkv", "quantum-rwkv"].map {
             Comparison(table: "table1", dataset: dataset.id, model: $0, metric: .testAccuracy,
@@ -110,7 +118,9 @@ public enum VisionQRWKVPaper {
             dataset: dataset.id,
             models: models(for: dataset, paperText: paperText),
             training: TrainingProtocol(imageSize: 8, batchSize: 64, optimizer: paperText ? "adam" : "adamw",
-                                       learningRate: 1e-3, quantumInit: "uniform[0, 2pi)"),
+                                       learningRate: 1e-3, quantumInit: "uniform[0, 2pi)",
+                                       normalization: normalization(dataset),
+                                       multiLabel: dataset.multiLabel ? .argmaxCrossEntropy : nil),
             scales: [
                 ScaleProtocol(scale: .paper, trainCount: dataset.trainCount, testCount: dataset.testCount,
                               epochs: 30, seeds: [0, 1, 2]),
@@ -123,14 +133,49 @@ public enum VisionQRWKVPaper {
             claims: [claim])
     }
 
-    /// The paper-text configuration (`--variant paper-text`) of every experiment.
+    /// ChestMNIST under a correct multi-label protocol, beside the authors' (`chestmnist`): the same
+    /// models, data and optimiser, trained with BCE-with-logits on all 14 labels and scored by the
+    /// mean AUC over labels and each label's accuracy. It has no published number to compare with.
+    /// The authors' protocol is invalid because its cross-entropy target is the argmax of the
+    /// multi-hot label (the first finding, or finding 0 for the images with none), so the model is
+    /// never asked for the other findings, and its "accuracy" is element-wise over 14 mostly-absent
+    /// labels, which a model that predicts every finding absent already scores highly.
+    public static let chestMultiLabelExperiment: Experiment = {
+        let chest = datasets.first { $0.multiLabel }!
+        var multiLabel = experiment(chest)
+        multiLabel.id = "\(chest.id)-multilabel"
+        multiLabel.title = "Classical vs quantum RWKV on \(chest.name) at 8x8, multi-label protocol (BCE-with-logits, mean AUC)"
+        multiLabel.source = "Table 1's ChestMNIST row, re-run with a correct multi-label protocol (qreport's addition; "
+            + "the authors' argmax cross-entropy and element-wise accuracy are invalid for multi-label data)"
+        multiLabel.training.multiLabel = .binaryCrossEntropy
+        multiLabel.comparisons = []
+        multiLabel.claims = []
+        return multiLabel
+    }()
+
+    /// Every experiment of the code configuration, in Table 1's order, the multi-label ChestMNIST
+    /// protocol right after the authors' ChestMNIST row.
+    public static let codeExperiments: [Experiment] = datasets.flatMap { dataset -> [Experiment] in
+        dataset.multiLabel ? [experiment(dataset), chestMultiLabelExperiment] : [experiment(dataset)]
+    }
+
+    /// The paper-text configuration (`--variant paper-text`) of every Table 1 experiment (the extra
+    /// multi-label ChestMNIST protocol is run in the code configuration only).
     public static let paperTextExperiments: [Experiment] = datasets.map { experiment($0, paperText: true) }
+
+    /// The variants `qreport build --variant` accepts, by name: the paper with the variant's experiments.
+    public static let variants: [String: Paper] = {
+        var paperText = paper
+        paperText.title += " (paper-text configuration: n_embd 768, 4 blocks, 4 qubits, depth 2, Adam)"
+        paperText.experiments = paperTextExperiments
+        return ["paper-text": paperText]
+    }()
 
     public static let paper = Paper(
         id: "vision-qrwkv",
         title: "Vision-QRWKV: Exploring Quantum-Enhanced RWKV Models for Image Classification",
         citation: "C.-S. Chen, arXiv:2506.06633 (2025); code: github.com/ChiShengChen/Vision_QRWKV",
-        experiments: datasets.map { experiment($0) },
+        experiments: codeExperiments,
         notReproduced: [],
         assumptions: [
             Assumption(id: "protocol-code", topic: "Which protocol",
@@ -160,6 +205,12 @@ public enum VisionQRWKVPaper {
             Assumption(id: "chestmnist", topic: "ChestMNIST (multi-label)",
                        choice: "Two protocols side by side: the authors' (cross-entropy on the argmax of the 14-bit label, i.e. the first positive label or class 0 when none; reported metric the element-wise binary accuracy of sigmoid(logits) > 0.5) and a correct multi-label one (BCE-with-logits on the 14 labels; mean AUC and per-label accuracy).",
                        reason: "The authors' protocol is what Table 1 reports, but it is invalid: argmax collapses a multi-hot label to one class and the element-wise accuracy of a mostly-negative label matrix is high for any model that predicts 'no finding'."),
+            Assumption(id: "chestmnist-metrics", topic: "ChestMNIST metrics",
+                       choice: "Decisions sigmoid(logit) > 0.5 in float32 (as the authors' script); element-wise accuracy over all N x 14 decisions (the run's test accuracy under both protocols); per-label accuracy; per-label ROC AUC of the logits (Mann-Whitney, ties count one half) and their mean over labels with both classes in the test set; the all-absent baseline (mean of 1 - prevalence) printed beside them. The confusion matrix is of the first positive label against the arg-max logit.",
+                       reason: "The authors report only the element-wise accuracy; AUC is MedMNIST's own multi-label metric and does not depend on a threshold."),
+            Assumption(id: "normalisation", topic: "Input normalisation",
+                       choice: "Each dataset's Normalize(mean, std) constants as hard-coded in its test script (section 1.8 of the research notes), applied per channel in float32 after ToTensor.",
+                       reason: "The scripts' constants, not the datasets' statistics; they are part of the published protocol."),
             Assumption(id: "claim-rule", topic: "'Quantum better' verdicts",
                        choice: "By the paper's rule (difference of the final-epoch accuracies, here of the seed means) and by a paired test over seeds; the aggregate '8 of 14' claim is checked against both.",
                        reason: "The published column decides on single-run differences that are often below one point."),

@@ -1,0 +1,170 @@
+import Catalog
+import Charts
+import Results
+
+/// The section of a training experiment: its published-vs-ours rows (those not mirrored in a shared table), the
+/// learning curves (the mirror of HQNN Figs 5-6), per-seed, loss and parameter tables, and confusion matrices.
+extension PaperReport {
+    func experimentSection(_ results: ExperimentResults) -> ReportSection {
+        let experiment = results.experiment
+        let s = results.scale
+        let t = experiment.training
+        let title = "\(experiment.source) — \(experiment.title)"
+        var blocks: [ReportBlock] = [
+            .paragraph("Protocol: the first \(s.trainCount) training and first \(s.testCount) test images of \(experiment.dataset.uppercased()), "
+                + "resized to \(t.imageSize)×\(t.imageSize); \(s.epochs) epochs, batch \(t.batchSize), \(t.optimizer) (learning rate \(t.learningRate)); "
+                + "seeds \(s.seeds.map(String.init).joined(separator: ", ")). "
+                + "A verdict is 'consistent' when |ours − published| ≤ 2·√(s_pub²/n_pub + s_ours²/n_ours) plus half a unit of the paper's last printed digit."),
+        ]
+        let shared = sharedTable(of: experiment)
+        let rows = ComparisonRow.rows(for: results, published: published).filter { $0.table != shared }
+        let tableID = self.tableID(of: experiment)
+        if !rows.isEmpty {
+            let sources = Array(Set(rows.map(\.table))).sorted().joined(separator: ", ")
+            blocks.append(.table(ReportTable(
+                caption: "\(experiment.source): published vs ours, after the last epoch (\(sources)"
+                    + (shared.map { "; the \(Self.tableName($0)) rows are in the mirrored \(Self.tableName($0)) above" } ?? "") + ").",
+                header: ["model", "metric", "published", "ours (mean ± std, n)", "difference", "allowed ±", "verdict"],
+                rows: rows.map { row in
+                    [row.model.name, row.metric.label, Format.published(row.published, spread: row.publishedSpread),
+                     Format.ours(row.ours, Self.decimals(row.metric)), Format.signed(row.difference, Self.decimals(row.metric)),
+                     row.tolerance.map { Format.fixed($0, Self.decimals(row.metric)) } ?? "-", row.verdict.text(reducedScale: scale.isReduced)]
+                },
+                verdictColumn: 6, csvName: shared == nil ? tableID : "\(tableID)-figures")))
+        }
+
+        let trained = experiment.models.filter { !(results.records[$0.id] ?? []).isEmpty }
+        guard !trained.isEmpty else {
+            if let missing = results.missingData {
+                blocks.append(.paragraph("not run: data missing. \(missing)"))
+            } else {
+                blocks.append(.paragraph("not run: no finished runs of this experiment in the run store at \(scale.rawValue) scale."))
+            }
+            return ReportSection(title: title, blocks: blocks)
+        }
+        let curves: [(stem: String, label: String, value: (EpochMetrics) -> Double)] = [
+            ("test-accuracy", "test accuracy (%)", { 100 * $0.testAccuracy }),
+            ("train-accuracy", "train accuracy (%)", { 100 * $0.trainAccuracy }),
+            ("test-loss", "test loss", { $0.testLoss }),
+            ("train-loss", "train loss", { $0.trainLoss }),
+        ]
+        for curve in curves {
+            blocks.append(.figure(ReportFigure(
+                caption: "\(curve.label.prefix(1).uppercased() + curve.label.dropFirst()) per epoch, mean ± 1 standard deviation over seeds, every model (the mirror of \(experiment.source)).",
+                chart: curveChart(results, label: curve.label, value: curve.value), fileStem: "\(tableID)-\(curve.stem)")))
+        }
+        blocks.append(.table(perSeedTable(results, models: trained, tableID: tableID)))
+        blocks.append(.table(lossTable(results, models: trained, tableID: tableID)))
+        blocks.append(.table(parameterTable(results, models: trained, tableID: tableID)))
+        for model in trained {
+            let (names, counts, seeds) = summedConfusion(results, model: model)
+            guard !names.isEmpty else { continue }
+            blocks.append(.figure(ReportFigure(
+                caption: "\(model.name): test-set confusion matrix after the last epoch, summed over \(seeds) seed\(seeds == 1 ? "" : "s"), each row divided by the true class's count.",
+                chart: Heatmap.confusionMatrix(title: "\(experiment.dataset): \(model.name)", classNames: names,
+                                               counts: counts.map { $0.map(Double.init) },
+                                               note: scale.isReduced ? "\(scale.rawValue) scale" : nil),
+                fileStem: "\(tableID)-confusion-\(model.id)")))
+            blocks.append(.table(ReportTable(
+                caption: "\(model.name): the same confusion matrix as counts (rows: true class, columns: predicted).",
+                header: ["true \\ predicted"] + names,
+                rows: names.indices.map { i in [names[i]] + counts[i].map(String.init) },
+                verdictColumn: nil, csvName: "\(tableID)-confusion-\(model.id)")))
+        }
+        return ReportSection(title: title, blocks: blocks)
+    }
+
+    /// The published table several experiments mirror parts of (Table 1 across datasets): the first comparison
+    /// table of `experiment` when another experiment of the report has the same first table; nil otherwise.
+    func sharedTable(of experiment: Experiment) -> String? {
+        guard let table = experiment.comparisons.first?.table else { return nil }
+        let sharing = experiments.filter { $0.experiment.comparisons.first?.table == table }
+        return sharing.count > 1 ? table : nil
+    }
+
+    /// Names the experiment's tables and figures: the published table it mirrors, suffixed with the
+    /// experiment's id when several experiments mirror parts of the same table (Table 1 per dataset).
+    func tableID(of experiment: Experiment) -> String {
+        guard let table = experiment.comparisons.first?.table else { return experiment.id }
+        return sharedTable(of: experiment) == nil ? table : "\(table)-\(experiment.id)"
+    }
+
+    /// "Table 1" for "table1", "Fig. 8" for "fig8".
+    static func tableName(_ id: String) -> String {
+        if id.hasPrefix("table") { return "Table " + id.dropFirst(5) }
+        if id.hasPrefix("fig") { return "Fig. " + id.dropFirst(3) }
+        return id
+    }
+
+    /// Decimals a metric is printed with: losses like the paper's 0.0204, accuracies like 99.21, counts whole.
+    static func decimals(_ metric: Metric) -> Int {
+        switch metric {
+        case .trainLoss, .testLoss: return 4
+        case .testAccuracy: return 2
+        case .parameters, .kernelParameters: return 0
+        }
+    }
+
+    private func curveChart(_ results: ExperimentResults, label: String, value: (EpochMetrics) -> Double) -> LineChart {
+        let series: [LineSeries] = results.experiment.models.compactMap { model in
+            guard let runs = results.records[model.id], let epochs = runs.map(\.epochs.count).min(), epochs > 0 else { return nil }
+            let perEpoch = (0..<epochs).map { e in SeedStatistics(runs.map { value($0.epochs[e]) }) }
+            return LineSeries(name: model.name, x: (1...epochs).map(Double.init), y: perEpoch.map(\.mean),
+                              band: perEpoch.map(\.standardDeviation))
+        }
+        let epochs = series.map(\.x.count).max() ?? 0
+        return LineChart(title: "\(results.experiment.dataset): \(label)", xLabel: "epoch", yLabel: label,
+                         series: series, yRange: nil, xTickStep: epochs <= 20 ? 1 : nil,
+                         note: scale.isReduced ? "\(scale.rawValue) scale" : nil)
+    }
+
+    private func perSeedTable(_ results: ExperimentResults, models: [ModelSpec], tableID: String) -> ReportTable {
+        let seeds = results.scale.seeds
+        return ReportTable(
+            caption: "Final-epoch test accuracy (%) per seed.",
+            header: ["model"] + seeds.map { "seed \($0)" },
+            rows: models.map { model in
+                [model.name] + seeds.map { seed in
+                    results.records[model.id]?.first { $0.identity.seed == seed }
+                        .flatMap { ExperimentResults.value(of: .testAccuracy, in: $0) }.map { Format.fixed($0, 2) } ?? "-"
+                }
+            },
+            verdictColumn: nil, csvName: "\(tableID)-per-seed")
+    }
+
+    private func lossTable(_ results: ExperimentResults, models: [ModelSpec], tableID: String) -> ReportTable {
+        ReportTable(
+            caption: "Final-epoch losses and training accuracy, mean ± std over seeds.",
+            header: ["model", "train loss", "test loss", "train accuracy (%)"],
+            rows: models.map { model in
+                let runs = results.records[model.id] ?? []
+                let final = runs.compactMap(\.final)
+                return [model.name, Format.ours(SeedStatistics(final.map(\.trainLoss)), 4), Format.ours(SeedStatistics(final.map(\.testLoss)), 4),
+                        Format.ours(SeedStatistics(final.map { 100 * $0.trainAccuracy }), 2)]
+            },
+            verdictColumn: nil, csvName: "\(tableID)-losses")
+    }
+
+    private func parameterTable(_ results: ExperimentResults, models: [ModelSpec], tableID: String) -> ReportTable {
+        ReportTable(
+            caption: "Trainable parameters, split into classical weights and circuit angles.",
+            header: ["model", "classical", "circuit", "total", "per tensor", "architecture"],
+            rows: models.compactMap { model in
+                guard let counts = results.records[model.id]?.first?.parameters else { return nil }
+                return [model.name, "\(counts.classical)", "\(counts.quantum)", "\(counts.total)",
+                        counts.byTensor.map { "\($0.name) \($0.count)" }.joined(separator: ", "), model.summary]
+            },
+            verdictColumn: nil, csvName: "\(tableID)-parameters")
+    }
+
+    /// The confusion counts of `model` summed over its seeds, with the class names and the number of seeds.
+    private func summedConfusion(_ results: ExperimentResults, model: ModelSpec) -> (names: [String], counts: [[Int]], seeds: Int) {
+        let runs = results.records[model.id] ?? []
+        let names = runs.first?.confusion.classNames ?? []
+        var total = ConfusionMatrix(classNames: names)
+        for run in runs where run.confusion.classNames == names {
+            for i in names.indices { for j in names.indices { total.counts[i][j] += run.confusion.counts[i][j] } }
+        }
+        return (names, total.counts, runs.count)
+    }
+}

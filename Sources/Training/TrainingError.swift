@@ -1,0 +1,16 @@
+/// Why a run stopped before its last epoch.
+public enum TrainingError: Error, CustomStringConvertible, Equatable {
+    /// A training batch's loss came out NaN or infinite (`detail`: the loss and its inputs).
+    case nonFiniteLoss(run: String, epoch: Int, batch: Int, batches: Int, detail: String)
+    /// The test-set loss after an epoch came out NaN or infinite.
+    case nonFiniteTestLoss(run: String, epoch: Int, value: Double)
+
+    public var description: String {
+        switch self {
+        case let .nonFiniteLoss(run, epoch, batch, batches, detail):
+            return "\(run): training stopped at epoch \(epoch), batch \(batch) of \(batches): \(detail)"
+        case let .nonFiniteTestLoss(run, epoch, value):
+            return "\(run): training stopped after epoch \(epoch): the test loss is \(value)"
+        }
+    }
+}

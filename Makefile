@@ -8,7 +8,7 @@ SCALE ?= paper
 
 QREPORT = .build/release/qreport
 
-.PHONY: help build test report diff clean bench bench-engine bench-qrwkv
+.PHONY: help build test report diff clean bench bench-engine bench-quantum bench-qrwkv
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
@@ -31,7 +31,7 @@ diff: build ## compare the stored runs of $(PAPER) with the published numbers
 ANCHOR_PYTHON ?= $(HOME)/.venvs/qml-anchor/bin/python
 BENCH_OUT ?= .build/bench
 
-bench: bench-engine bench-qrwkv ## release benchmarks beside the PyTorch/PennyLane anchors: engine (CNN step, sgemm), Vision-QRWKV step
+bench: bench-engine bench-quantum bench-qrwkv ## release benchmarks beside the PyTorch/PennyLane anchors: engine, simulator, Vision-QRWKV step
 
 bench-engine:
 	$(SWIFT) build -c release --product engine-bench
@@ -41,6 +41,16 @@ bench-engine:
 		$(ANCHOR_PYTHON) ../shared/anchors/hqnn_cnn_epoch.py --skip-hybrid --json $(BENCH_OUT)/torch_cnn.json; \
 	else echo "no $(ANCHOR_PYTHON): PyTorch column left empty"; fi
 	@.build/release/engine-bench table $(BENCH_OUT)/engine.json $(BENCH_OUT)/torch_cnn.json
+
+bench-quantum:
+	$(SWIFT) build -c release --product quantum-bench
+	@mkdir -p $(BENCH_OUT)/pennylane
+	@if [ -x "$(ANCHOR_PYTHON)" ]; then \
+		PY=$(ANCHOR_PYTHON) OUT=$(abspath $(BENCH_OUT))/pennylane BENCHES="statevector_rate" bash ../shared/anchors/run_all.sh; \
+		PY=$(ANCHOR_PYTHON) OUT=$(abspath $(BENCH_OUT))/pennylane BENCHES="hqnn_parallel_qlayer qrwkv_vqc ae_vqc" \
+			bash ../shared/anchors/run_all.sh --methods backprop; \
+		.build/release/quantum-bench --anchors $(BENCH_OUT)/pennylane; \
+	else echo "no $(ANCHOR_PYTHON): PennyLane column from anchors-performance.md"; .build/release/quantum-bench; fi
 
 bench-qrwkv:
 	$(SWIFT) build -c release --product qrwkv-bench

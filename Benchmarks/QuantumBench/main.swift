@@ -1,7 +1,7 @@
 // quantum-bench: QuantumSim timings for the issue-3 acceptance table (see README.md beside this file).
 //
 //   swift build -c release --product quantum-bench
-//   .build/release/quantum-bench [--samples N] [--anchors DIR] [--only a,b,c,d]
+//   .build/release/quantum-bench [--samples N] [--anchors DIR] [--only a,b,c,d] (b4, b8: one half of b)
 //
 // DIR is an `OUT` folder of `../shared/anchors/run_all.sh` (JSON of the same run's PennyLane anchors); without
 // it the anchors are the figures of `../shared/research/anchors-performance.md`.
@@ -27,10 +27,24 @@ while let argument = arguments.popFirst() {
     case "--only":
         only = Set((arguments.popFirst() ?? "").split(separator: ",").map(String.init))
     default:
-        FileHandle.standardError.write("quantum-bench: unknown argument \(argument); expected --samples N, --anchors DIR, --only a,b,c,d\n".data(using: .utf8)!)
+        FileHandle.standardError.write("quantum-bench: unknown argument \(argument); expected --samples N, --anchors DIR, --only a,b,b4,b8,c,d\n".data(using: .utf8)!)
         exit(2)
     }
 }
+
+// MARK: - Allocator
+
+/// Raises glibc's mmap and trim thresholds as `qreport` does at start-up (`QReportEntry`): the simulator's
+/// per-call result arrays (128 KiB and more) then come from the heap instead of fresh, page-faulting mappings.
+func raiseMallocThresholds() {
+    typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "mallopt") else { return }
+    let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+    let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+    _ = mallopt(mmapThreshold, 1 << 30)
+    _ = mallopt(trimThreshold, 1 << 30)
+}
+raiseMallocThresholds()
 
 // MARK: - Timing
 
@@ -247,10 +261,8 @@ func benchmarkThroughput() {
 
 print("quantum-bench: \(sampleCount) samples per case after warm-up; \(ProcessInfo.processInfo.activeProcessorCount) cores")
 if only.contains("a") { benchmarkHQNN() }
-if only.contains("b") {
-    benchmarkQRWKV(wireCount: 4, layers: 2, anchorKey: "b4")
-    benchmarkQRWKV(wireCount: 8, layers: 1, anchorKey: nil)
-}
+if only.contains("b") || only.contains("b4") { benchmarkQRWKV(wireCount: 4, layers: 2, anchorKey: "b4") }
+if only.contains("b") || only.contains("b8") { benchmarkQRWKV(wireCount: 8, layers: 1, anchorKey: nil) }
 if only.contains("c") { benchmarkAEVQC() }
 if only.contains("d") { benchmarkThroughput() }
 

@@ -36,9 +36,25 @@ public struct AmplitudeEmbedding: Hashable, Sendable, Codable {
     /// `‖v‖` for the input row `row`.
     @inline(__always)
     func norm(row: UnsafePointer<Double>, dimension: Int) -> Double {
-        var sum = Double(dimension - featureCount) * padding * padding
-        for j in 0..<featureCount { sum += row[firstInput + j] * row[firstInput + j] }
-        return sum.squareRoot()
+        let f = row + firstInput
+        let sum = Self.sum(count: featureCount) { f[$0] * f[$0] }
+        return (Double(dimension - featureCount) * padding * padding + sum).squareRoot()
+    }
+
+    /// `Σ_{j < count} term(j)` as four partial sums (`j mod 4`) added as `(s₀ + s₁) + (s₂ + s₃)`: four independent
+    /// chains instead of one over the 25 088 features of a row.
+    @inline(__always)
+    static func sum(count: Int, _ term: (Int) -> Double) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var j = 0
+        while j &+ 4 <= count {
+            s0 += term(j); s1 += term(j &+ 1); s2 += term(j &+ 2); s3 += term(j &+ 3)
+            j &+= 4
+        }
+        if j < count { s0 += term(j) }
+        if j &+ 1 < count { s1 += term(j &+ 1) }
+        if j &+ 2 < count { s2 += term(j &+ 2) }
+        return (s0 + s1) + (s2 + s3)
     }
 
     /// Adds `∂E/∂f_j = (G_j − a_j Σ_k G_k a_k) / ‖v‖` to `gradients[firstInput + j]`, where `a = |ψ₀⟩` and
@@ -48,8 +64,8 @@ public struct AmplitudeEmbedding: Hashable, Sendable, Codable {
     func accumulateGradients(row: UnsafePointer<Double>, braRe: UnsafePointer<Double>, dimension: Int, lanes: Int,
                              into gradients: UnsafeMutablePointer<Double>) {
         let norm = norm(row: row, dimension: dimension)
-        var projection = 0.0
-        for j in 0..<featureCount { projection += 2 * braRe[j * lanes] * row[firstInput + j] / norm }
+        let f = row + firstInput
+        var projection = Self.sum(count: featureCount) { 2 * braRe[$0 &* lanes] * f[$0] / norm }
         if padding != 0 {
             for k in featureCount..<dimension { projection += 2 * braRe[k * lanes] * padding / norm }
         }

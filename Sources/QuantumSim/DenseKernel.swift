@@ -20,4 +20,41 @@ enum DenseKernel {
             block += 2 * s
         }
     }
+
+    /// The same for a real matrix `[[a, b], [c, d]]` (RY, Hadamard): half the multiplications.
+    @inline(__always)
+    static func applyReal(_ a: Double, _ b: Double, _ c: Double, _ d: Double, re: UnsafeMutablePointer<Double>,
+                          im: UnsafeMutablePointer<Double>, count: Int, stride s: Int) {
+        var block = 0
+        while block < count {
+            let loRe = re + block, loIm = im + block, hiRe = loRe + s, hiIm = loIm + s
+            for j in 0..<s {
+                let xr = loRe[j], xi = loIm[j], yr = hiRe[j], yi = hiIm[j]
+                loRe[j] = a * xr + b * yr
+                loIm[j] = a * xi + b * yi
+                hiRe[j] = c * xr + d * yr
+                hiIm[j] = c * xi + d * yi
+            }
+            block += 2 * s
+        }
+    }
+
+    /// The same for `[[a, i·b], [i·c, d]]` with real `a, b, c, d` (RX and its inverse): half the multiplications.
+    @inline(__always)
+    static func applyImaginaryOffDiagonal(_ a: Double, _ b: Double, _ c: Double, _ d: Double,
+                                          re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>,
+                                          count: Int, stride s: Int) {
+        var block = 0
+        while block < count {
+            let loRe = re + block, loIm = im + block, hiRe = loRe + s, hiIm = loIm + s
+            for j in 0..<s {
+                let xr = loRe[j], xi = loIm[j], yr = hiRe[j], yi = hiIm[j]
+                loRe[j] = a * xr - b * yi
+                loIm[j] = a * xi + b * yr
+                hiRe[j] = d * yr - c * xi
+                hiIm[j] = d * yi + c * xr
+            }
+            block += 2 * s
+        }
+    }
 }

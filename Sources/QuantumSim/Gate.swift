@@ -81,12 +81,22 @@ public enum Gate: String, Codable, Sendable, CaseIterable {
     /// has none); for controlled gates the matrix applied to the target when the control is 1. Nil for
     /// Rot and SWAP.
     @inlinable public func elementaryMatrix(angle: Double) -> Matrix2? {
-        let c = cos(angle / 2), s = sin(angle / 2)
+        let f = trigonometricFactor
+        return elementaryMatrix(cos: cos(f * angle), sin: sin(f * angle))
+    }
+
+    /// What the angle is multiplied by before its cosine and sine enter `elementaryMatrix`: 1/2 for the
+    /// rotations (`cos(φ/2)`), 1 for PhaseShift (`e^{iφ}`).
+    @inlinable public var trigonometricFactor: Double { self == .phaseShift ? 1 : 0.5 }
+
+    /// `elementaryMatrix(angle:)` from `c = cos(f·angle)`, `s = sin(f·angle)` with `f = trigonometricFactor`
+    /// (the batched kernels compute many cosines and sines at once); gates without an angle ignore them.
+    @inlinable public func elementaryMatrix(cos c: Double, sin s: Double) -> Matrix2? {
         switch self {
         case .rx, .crx: return Matrix2(Complex(c), Complex(0, -s), Complex(0, -s), Complex(c))
         case .ry, .cry: return Matrix2(Complex(c), Complex(-s), Complex(s), Complex(c))
         case .rz, .crz: return Matrix2(Complex(c, -s), .zero, .zero, Complex(c, s))
-        case .phaseShift: return Matrix2(.one, .zero, .zero, .phase(angle))
+        case .phaseShift: return Matrix2(.one, .zero, .zero, Complex(c, s))
         case .hadamard:
             let h = Complex(0.5.squareRoot())
             return Matrix2(h, h, h, -h)
@@ -164,7 +174,14 @@ public enum Gate: String, Codable, Sendable, CaseIterable {
         let m = inverse ? u.adjoint : u
         switch (wireCount, isDiagonal) {
         case (1, true): return .diagonal(m.m00, m.m11, stride: strides.0)
-        case (1, false): return .dense(m, stride: strides.0)
+        case (1, false):
+            if m.m00.im == 0 && m.m01.im == 0 && m.m10.im == 0 && m.m11.im == 0 {
+                return .realDense(m.m00.re, m.m01.re, m.m10.re, m.m11.re, stride: strides.0)
+            }
+            if m.m00.im == 0 && m.m01.re == 0 && m.m10.re == 0 && m.m11.im == 0 {
+                return .imaginaryOffDiagonal(m.m00.re, m.m01.im, m.m10.im, m.m11.re, stride: strides.0)
+            }
+            return .dense(m, stride: strides.0)
         case (_, true): return .controlledDiagonal(m.m00, m.m11, controlStride: strides.0, targetStride: strides.1)
         case (_, false): return .controlledDense(m, controlStride: strides.0, targetStride: strides.1)
         }

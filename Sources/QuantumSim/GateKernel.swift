@@ -5,6 +5,10 @@
 @usableFromInline enum GateKernel {
     /// A general one-qubit matrix on the wire with this stride (`DenseKernel`).
     case dense(Matrix2, stride: Int)
+    /// A real one-qubit matrix `[[a, b], [c, d]]` (`DenseKernel.applyReal`).
+    case realDense(Double, Double, Double, Double, stride: Int)
+    /// `[[a, i·b], [i·c, d]]`, all four real (`DenseKernel.applyImaginaryOffDiagonal`).
+    case imaginaryOffDiagonal(Double, Double, Double, Double, stride: Int)
     /// `diag(d0, d1)` on the wire with this stride (`DiagonalKernel`).
     case diagonal(Complex, Complex, stride: Int)
     /// CNOT (`ControlledNotKernel`).
@@ -15,6 +19,8 @@
     case controlledDiagonal(Complex, Complex, controlStride: Int, targetStride: Int)
     /// SWAP of the wires with these strides (`SwapKernel`).
     case swap(Int, Int)
+    /// Several CNOT, SWAP and PauliX gates in a row as one permutation of the basis (`BasisPermutation`).
+    case permutation(BasisPermutation)
 
     /// Applies the gate in place to `count` amplitudes (a multiple of the state dimension).
     @inline(__always)
@@ -22,6 +28,10 @@
         switch self {
         case let .dense(m, stride):
             DenseKernel.apply(m, re: re, im: im, count: count, stride: stride)
+        case let .realDense(a, b, c, d, stride):
+            DenseKernel.applyReal(a, b, c, d, re: re, im: im, count: count, stride: stride)
+        case let .imaginaryOffDiagonal(a, b, c, d, stride):
+            DenseKernel.applyImaginaryOffDiagonal(a, b, c, d, re: re, im: im, count: count, stride: stride)
         case let .diagonal(d0, d1, stride):
             DiagonalKernel.apply(d0, d1, re: re, im: im, count: count, stride: stride)
         case let .controlledNot(control, target):
@@ -33,6 +43,8 @@
                                            targetStride: target)
         case let .swap(a, b):
             SwapKernel.apply(re: re, im: im, count: count, strides: (a, b))
+        case let .permutation(p):
+            p.apply(re: re, im: im, count: count)
         }
     }
 }

@@ -14,6 +14,17 @@ enum LaneMatrixKernel {
         m[6 * lanes + b] = u.m11.re; m[7 * lanes + b] = u.m11.im
     }
 
+    /// `out` ← the conjugate transposes of the lane matrices in `m` (both in the layout above).
+    @inline(__always)
+    static func storeAdjoint(of m: UnsafePointer<Double>, lanes: Int, into out: UnsafeMutablePointer<Double>) {
+        for b in 0..<lanes {
+            out[b] = m[b]; out[lanes + b] = -m[lanes + b]
+            out[2 * lanes + b] = m[4 * lanes + b]; out[3 * lanes + b] = -m[5 * lanes + b]
+            out[4 * lanes + b] = m[2 * lanes + b]; out[5 * lanes + b] = -m[3 * lanes + b]
+            out[6 * lanes + b] = m[6 * lanes + b]; out[7 * lanes + b] = -m[7 * lanes + b]
+        }
+    }
+
     /// `(a_j, a_h) ← (m00 a_j + m01 a_h, m10 a_j + m11 a_h)` per lane, for every pair `j`, `h = j + stride` whose
     /// wire bit is 0 / 1 (`stride` in amplitude indices).
     @inline(__always)

@@ -7,7 +7,8 @@ extension Simulator {
     public static func parameterShiftJacobian(of circuit: Circuit, inputs: [Double], batch: Int,
                                               weights: [Double]) -> CircuitJacobian {
         let program = CompiledCircuit(circuit, weights: weights,
-                                      lanes: BatchChunks(batch: batch, wireCount: circuit.wireCount).lanes)
+                                      lanes: BatchChunks(batch: batch, wireCount: circuit.wireCount).lanes,
+                                      productState: false)
         checkInputs(inputs, batch: batch, program: program)
         let ni = circuit.inputCount, nw = circuit.weightCount, k = circuit.observables.count
         var inputJacobian = [Double](repeating: 0, count: batch * k * ni)

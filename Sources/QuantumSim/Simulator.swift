@@ -27,9 +27,13 @@ public enum Simulator {
             output.withUnsafeMutableBufferPointer { output in
                 let inputs = inputs.baseAddress ?? UnsafePointer(bitPattern: 8)!
                 let output = output.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
-                chunks.forEach(concurrently: concurrently) { c in
-                    let samples = chunks.samples(c)
-                    program.withPreparedChunk(samples: samples, inputs: inputs) { buffer, scratch in
+                chunks.forEachWorker(concurrently: concurrently) { mine in
+                    let buffer = StateBuffer(count: program.dimension * program.lanes)
+                    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: program.scratchCount)
+                    defer { buffer.deallocate(); scratch.deallocate() }
+                    for c in mine {
+                        let samples = chunks.samples(c)
+                        program.prepare(buffer, samples: samples, inputs: inputs, scratch: scratch)
                         program.measure(buffer, samples: samples, into: output, scratch: scratch)
                     }
                 }

@@ -6,7 +6,8 @@ import Results
 public enum RunPlanner {
     /// Bump when a code change would change any run's numbers; stored runs of other versions are not reused.
     /// 2: chunked convolution gradients and Double BatchNorm statistics in the engine; OpenBLAS SkylakeX kernels.
-    public static let numericsVersion = 2
+    /// 3: QuantumSim's product-state prefix, fast sine/cosine and fixed per-state-size summation order.
+    public static let numericsVersion = 3
 
     /// The identity of the run of `model` with `seed`.
     public static func identity(paper: Paper, experiment: Experiment, model: ModelSpec, scale: ScaleProtocol, seed: UInt64) -> RunIdentity {

@@ -17,6 +17,12 @@ public struct Experiment: Codable, Hashable, Sendable {
     public var claims: [Claim]
     /// What a run of this experiment does: train a model (the default) or analyse a circuit.
     public var kind: Kind
+    /// Class names for reports when the dataset's own are bare indices (RetinaMNIST's "0"…"4" are diabetic
+    /// retinopathy grades); nil to use the dataset's.
+    public var classLabels: [String]?
+    /// Parameter counts of the reference implementation (the authors' code) per model id, where known: a check of
+    /// our architecture when the paper publishes none; nil when unknown.
+    public var referenceParameters: [String: Int]?
 
     /// What a run computes.
     public enum Kind: Codable, Hashable, Sendable {
@@ -28,7 +34,7 @@ public struct Experiment: Codable, Hashable, Sendable {
 
     public init(id: String, title: String, source: String, dataset: String, models: [ModelSpec],
                 training: TrainingProtocol, scales: [ScaleProtocol], comparisons: [Comparison], claims: [Claim],
-                kind: Kind = .training) {
+                kind: Kind = .training, classLabels: [String]? = nil, referenceParameters: [String: Int]? = nil) {
         self.id = id
         self.title = title
         self.source = source
@@ -39,6 +45,8 @@ public struct Experiment: Codable, Hashable, Sendable {
         self.comparisons = comparisons
         self.claims = claims
         self.kind = kind
+        self.classLabels = classLabels
+        self.referenceParameters = referenceParameters
     }
 
     /// The Fourier analysis this experiment runs, or nil for a training experiment.

@@ -21,12 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder searched first for dataset files (also QREPORT_DATA).")
     var dataDirectory: String?
 
-    @Option(help: "A variant of the paper's experiments (vision-qrwkv: paper-text, the configuration of the paper's text, with a cost estimate first); reports go to reports/<paper>-<variant>.")
-    var variant: String?
-
     func run() throws {
         let layout = try ProjectLayout.locate()
-        let (paper, output) = try resolveVariant(of: options.resolvePaper(), layout: layout)
+        let (paper, output) = try resolveVariant(layout: layout)
         let outcome = try PaperBuild(paper: paper, scale: options.scale, experimentIDs: experiments, layout: layout,
                                      output: output, store: options.store.map { URL(fileURLWithPath: $0) } ?? output.appendingPathComponent("runs"),
                                      dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment).run()
@@ -38,24 +35,15 @@ struct BuildCommand: ParsableCommand {
 }
 
 extension BuildCommand {
-    /// The paper with `--variant`'s experiments swapped in, and the report folder (reports/<paper>-<variant>[-<scale>]
-    /// unless --output names one); prints the variant's cost estimate when it has one.
-    /// - Throws: `UserFacingError` for a variant the paper does not have.
-    func resolveVariant(of paper: Paper, layout: ProjectLayout) throws -> (Paper, URL) {
-        guard let variant else { return (paper, options.outputDirectory(layout: layout)) }
-        let variants = paper.id == VisionQRWKVPaper.paper.id ? VisionQRWKVPaper.variants : [:]
-        guard let swapped = variants[variant] else {
-            let known = variants.keys.sorted().joined(separator: ", ")
-            throw UserFacingError(variants.isEmpty
-                ? "paper \(paper.id) has no variants; --variant applies to vision-qrwkv (paper-text)"
-                : "paper \(paper.id) has no variant '\(variant)'; its variants: \(known)")
-        }
-        let name = "\(paper.id)-\(variant)" + (options.scale == .paper ? "" : "-\(options.scale.rawValue)")
-        let output = options.output.map { URL(fileURLWithPath: $0) }
-            ?? layout.root.appendingPathComponent("reports").appendingPathComponent(name)
-        if variant == "paper-text" {
+    /// The paper (with `--variant`'s experiments swapped in) and the report folder; prints the paper-text variant's
+    /// cost estimate before anything starts.
+    /// - Throws: `UserFacingError` for an unknown paper or variant.
+    func resolveVariant(layout: ProjectLayout) throws -> (Paper, URL) {
+        let paper = try options.resolvePaper()
+        let output = options.outputDirectory(layout: layout)
+        if options.variant == "paper-text" {
             let locator = DataLocator(dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment)
-            let selected = swapped.experiments.filter { experiment in
+            let selected = paper.experiments.filter { experiment in
                 (experiments.isEmpty || experiments.contains { experiment.id == $0 || experiment.id.hasPrefix($0 + "-") })
                     && PaperBuild.missingData(experiment, locator: locator) == nil
             }
@@ -63,6 +51,6 @@ extension BuildCommand {
             let title = "\(paper.id) --variant paper-text at \(options.scale.rawValue) scale, experiments selected with their data present: \(selected.count)"
             FileHandle.standardError.write(Data((estimate.lines(title: title).joined(separator: "\n") + "\n").utf8))
         }
-        return (swapped, output)
+        return (paper, output)
     }
 }

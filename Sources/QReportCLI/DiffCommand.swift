@@ -20,14 +20,12 @@ struct DiffCommand: ParsableCommand {
         let paper = try options.resolvePaper()
         let store = RunStore(directory: options.storeDirectory(layout: layout))
         let published = try PaperBuild.published(paper: paper, layout: layout)
-        var rows: [ComparisonRow] = []
-        for experiment in paper.experiments {
-            let results = try PaperBuild.storedResults(paper: paper, experiment: experiment, scale: options.scale, store: store)
-            rows += ComparisonRow.rows(for: results, published: published)
+        let results = try paper.experiments.map {
+            try PaperBuild.storedResults(paper: paper, experiment: $0, scale: options.scale, store: store)
         }
-        print(DiffTable.markdown(paper: paper.id, scale: options.scale.rawValue, rows: rows, reducedScale: options.scale.isReduced),
-              terminator: "")
-        if failOnMismatch, rows.contains(where: { $0.verdict.isFailure }) {
+        let report = PaperReport(paper: paper, scale: options.scale, experiments: results, published: published, reportCommit: layout.gitCommit())
+        print(report.diffMarkdown(), terminator: "")
+        if failOnMismatch, report.rows.contains(where: { $0.verdict.isFailure }) {
             throw ExitCode(1)
         }
     }

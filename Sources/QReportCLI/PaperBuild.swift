@@ -47,12 +47,19 @@ struct PaperBuild {
                 }
                 let planned = experiment.models.count * experiment.protocolFor(scale).seeds.count
                 let progress = Progress(totalRuns: planned, header: "\(paper.id)/\(experiment.id) at \(scale.rawValue) scale: \(planned) runs")
-                let outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress) {
-                    do {
-                        return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator)
-                    } catch let error as DatasetError {
-                        throw UserFacingError("\(error)")
+                let outcome: (records: [String: [RunRecord]], timings: [String: RunTiming])
+                do {
+                    outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress) {
+                        do {
+                            return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator)
+                        } catch let error as DatasetError {
+                            throw UserFacingError("\(error)")
+                        }
                     }
+                } catch let error as TrainingError {
+                    // The runs finished before it are stored; a rebuild resumes after them.
+                    let line = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+                    throw UserFacingError("\(paper.id)/\(experiment.id): \(line) (finished runs are kept in \(store.path))")
                 }
                 results.append(ExperimentResults(experiment: experiment, scale: experiment.protocolFor(scale),
                                                  records: outcome.records, timings: outcome.timings))

@@ -18,10 +18,14 @@ struct PaperOptions: ParsableArguments {
     @Option(help: "Run store folder (default: <report folder>/runs).")
     var store: String?
 
-    /// The report folder for these options, relative paths against the working directory.
+    @Option(help: "A variant of the paper's experiments (vision-qrwkv: paper-text, the configuration of the paper's text); its reports and runs go to reports/<paper>-<variant>[-<scale>].")
+    var variant: String?
+
+    /// The report folder for these options, relative paths against the working directory:
+    /// reports/<paper>[-<variant>][-<scale>] unless --output names one.
     func outputDirectory(layout: ProjectLayout) -> URL {
         if let output { return URL(fileURLWithPath: output) }
-        let name = scale == .paper ? paper : "\(paper)-\(scale.rawValue)"
+        let name = [paper, variant, scale == .paper ? nil : scale.rawValue].compactMap { $0 }.joined(separator: "-")
         return layout.root.appendingPathComponent("reports").appendingPathComponent(name)
     }
 
@@ -29,7 +33,23 @@ struct PaperOptions: ParsableArguments {
         store.map { URL(fileURLWithPath: $0) } ?? outputDirectory(layout: layout).appendingPathComponent("runs")
     }
 
+    /// The paper, with `--variant`'s experiments swapped in when one is named.
+    /// - Throws: `UserFacingError` for an unknown paper, or a variant the paper does not have.
     func resolvePaper() throws -> Paper {
-        do { return try Papers.named(paper) } catch { throw UserFacingError("\(error)") }
+        let paper: Paper
+        do { paper = try Papers.named(self.paper) } catch { throw UserFacingError("\(error)") }
+        guard let variant else { return paper }
+        let variants = Self.variants(of: paper)
+        guard let swapped = variants[variant] else {
+            throw UserFacingError(variants.isEmpty
+                ? "paper \(paper.id) has no variants; --variant applies to vision-qrwkv (paper-text)"
+                : "paper \(paper.id) has no variant '\(variant)'; its variants: \(variants.keys.sorted().joined(separator: ", "))")
+        }
+        return swapped
+    }
+
+    /// The variants `--variant` accepts for `paper`, by name.
+    static func variants(of paper: Paper) -> [String: Paper] {
+        paper.id == VisionQRWKVPaper.paper.id ? VisionQRWKVPaper.variants : [:]
     }
 }

@@ -19,4 +19,10 @@ public enum DiffTable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Any table as Markdown (pipes in cells escaped).
+    public static func markdown(header: [String], rows: [[String]]) -> String {
+        func line(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        return ([line(header), "|" + String(repeating: "---|", count: header.count)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
 }

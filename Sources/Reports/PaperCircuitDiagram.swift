@@ -40,6 +40,19 @@ public enum PaperCircuitDiagram {
                               wireCount: n, elements: rotations + cnots)
     }
 
+    /// One layer of a `BasicEntanglerLayers` ansatz gate by gate, with PennyLane's semantics: `RX(w[l,i])` on every
+    /// wire, then the ring `CNOT(i, (i + 1) mod n)` for each wire `i` (one CNOT for two wires, none for one); nil
+    /// for other ansätze or a layer out of range.
+    public static func basicEntanglerLayer(_ circuit: PaperCircuit, layer: Int) -> CircuitDiagram? {
+        guard case let .basicEntanglerLayers(layers) = circuit.ansatz, (0..<layers).contains(layer) else { return nil }
+        let n = circuit.qubits
+        let rotations: [CircuitDiagramElement] = (0..<n).map { .gate(label: "RX(w[\(layer),\($0)])", wires: [$0]) }
+        let pairs = n == 1 ? [] : n == 2 ? [0] : Array(0..<n)
+        let cnots: [CircuitDiagramElement] = pairs.map { .controlled(controls: [$0], targetWire: ($0 + 1) % n, target: .not) }
+        return CircuitDiagram(title: "Basic entangler layer \(layer + 1) of \(layers) (RX, then a CNOT ring)",
+                              wireCount: n, elements: rotations + cnots)
+    }
+
     /// The embedding: `RX(xᵢ)` (or `RY(π·xᵢ)`) per wire for angle embedding, one box for amplitude embedding.
     static func embedding(_ circuit: PaperCircuit) -> [CircuitDiagramElement] {
         switch circuit.embedding {

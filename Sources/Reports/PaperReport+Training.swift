@@ -55,7 +55,10 @@ extension PaperReport {
         }
         blocks.append(.table(perSeedTable(results, models: trained, tableID: tableID)))
         blocks.append(.table(lossTable(results, models: trained, tableID: tableID)))
-        blocks.append(.table(parameterTable(results, models: trained, tableID: tableID)))
+        // A count claim's table already splits the parameters per dataset and lists the tensors once.
+        if !paper.countClaims.contains(where: { $0.table == experiment.comparisons.first?.table }) {
+            blocks.append(.table(parameterTable(results, models: trained, tableID: tableID)))
+        }
         for model in trained {
             let (names, counts, seeds) = summedConfusion(results, model: model)
             guard !names.isEmpty else { continue }
@@ -165,6 +168,8 @@ extension PaperReport {
         for run in runs where run.confusion.classNames == names {
             for i in names.indices { for j in names.indices { total.counts[i][j] += run.confusion.counts[i][j] } }
         }
+        // Bare indices ("0"…"4") give way to the Catalog's names for the classes, when it has as many.
+        if let labels = results.experiment.classLabels, labels.count == names.count { return (labels, total.counts, runs.count) }
         return (names, total.counts, runs.count)
     }
 }

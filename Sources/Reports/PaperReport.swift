@@ -26,18 +26,42 @@ public struct PaperReport: Sendable {
         Provenance(paper: paper, scale: scale, reportCommit: reportCommit, experiments: experiments)
     }
 
+    /// `qreport diff`'s Markdown: every published number next to ours, then each count claim's per-dataset
+    /// answers and its count.
     public func diffMarkdown() -> String {
-        DiffTable.markdown(paper: paper.id, scale: scale.rawValue, rows: rows, reducedScale: scale.isReduced)
+        var text = DiffTable.markdown(paper: paper.id, scale: scale.rawValue, rows: rows, reducedScale: scale.isReduced)
+        for claim in paper.countClaims {
+            let section = pairedTableSection(claim)
+            guard let answers = section.blocks.lazy.compactMap({ block -> ReportTable? in
+                if case let .table(t) = block, t.csvName == "\(claim.table)-\(claim.model)-better" { return t } else { return nil }
+            }).first else { continue }
+            text += "\n## \(answers.caption)\n\n" + DiffTable.markdown(header: answers.header, rows: answers.rows)
+            let summary = countClaimSummaryRow(claim)
+            text += "\n## Claim: \"\(claim.text)\" (\(claim.source))\n\nours: \(summary[1]) — \(summary[2])\n\n"
+                + countClaimCheck(claim).conclusion(reducedScale: scale.isReduced) + "\n"
+        }
+        return text
     }
 
     /// The banner every page carries below paper scale.
     public var scaleBanner: String? {
         guard scale.isReduced else { return nil }
-        let protocols = experiments.map { results -> String in
+        // Experiments with the same protocol share one entry, so a 15-dataset paper's banner still fits a footer line or two.
+        var order: [String] = [], members: [String: [String]] = [:]
+        for results in experiments {
+            let text: String
             if let spectrum = results.experiment.fourierSpectrum {
-                return "\(results.experiment.id): \(spectrum.draws(at: scale)) weight draws"
+                text = "\(spectrum.draws(at: scale)) weight draws"
+            } else {
+                text = "\(results.scale.seeds.count) seed\(results.scale.seeds.count == 1 ? "" : "s") × \(results.scale.epochs) epoch\(results.scale.epochs == 1 ? "" : "s"), "
+                    + "at most \(results.scale.trainCount)/\(results.scale.testCount) images"
             }
-            return "\(results.experiment.id): \(results.scale.seeds.count) seeds × \(results.scale.epochs) epochs, \(results.scale.trainCount)/\(results.scale.testCount) images"
+            if members[text] == nil { order.append(text) }
+            members[text, default: []].append(results.experiment.id)
+        }
+        let protocols = order.map { text in
+            let ids = members[text] ?? []
+            return ids.count > 3 ? "\(ids.count) experiments: \(text)" : "\(ids.joined(separator: ", ")): \(text)"
         }.joined(separator: "; ")
         return "Reduced scale (\(scale.rawValue)) — \(protocols). Not the paper's protocol: verdicts are indicative."
     }
@@ -47,9 +71,15 @@ public struct PaperReport: Sendable {
         var mirrored = Set<String>()
         for results in experiments {
             if let table = sharedTable(of: results.experiment), mirrored.insert(table).inserted {
-                sections.append(mirroredTableSection(table))
+                if let claim = countClaim(on: table) {
+                    sections.append(pairedTableSection(claim))
+                    sections.append(countClaimSection(claim))
+                } else {
+                    sections.append(mirroredTableSection(table))
+                }
             }
             sections.append(results.experiment.fourierSpectrum == nil ? experimentSection(results) : fourierSection(results))
+            if let pair = multiLabelPair(results) { sections.append(multiLabelSection(authors: pair.authors, correct: pair.correct)) }
         }
         if !PaperCircuits.of(paper: paper.id).isEmpty { sections.append(circuitSection()) }
         sections.append(notReproducedSection())
@@ -70,9 +100,12 @@ public struct PaperReport: Sendable {
                 + "\(consistent) of \(rows.count) published numbers are reproduced within the combined seed-to-seed uncertainty. "
                 + "Every number below comes from the run records in runs/; the assumptions we had to make are listed in the appendix."),
         ]
-        let checks = experiments.flatMap { results in results.experiment.claims.map { (results, $0) } }
-        if !checks.isEmpty {
-            let claimRows: [[String]] = checks.map { results, claim in
+        // Claims about experiments a count claim covers are judged in its table (by a paired test), not here.
+        let counted = Set(paper.countClaims.map(\.table))
+        let checks = experiments.filter { !counted.contains($0.experiment.comparisons.first?.table ?? "") }
+            .flatMap { results in results.experiment.claims.map { (results, $0) } }
+        if !checks.isEmpty || !paper.countClaims.isEmpty {
+            let claimRows: [[String]] = paper.countClaims.map(countClaimSummaryRow) + checks.map { results, claim in
                 guard let check = ClaimCheck.check(claim, in: results) else {
                     let reason = results.missingData == nil ? "no finished runs" : "data missing"
                     return [claim.text, "-", "not run: \(reason)", claim.note ?? ""]
@@ -83,7 +116,8 @@ public struct PaperReport: Sendable {
             blocks.append(.table(ReportTable(
                 caption: "Claims of the paper, checked on our seeds. Difference = mean over seeds of (model − baseline) ± twice its standard error; "
                     + "'better' holds when the difference exceeds that margin, 'comparable' when the interval contains zero; "
-                    + "'n times fewer' compares the two parameter counts.",
+                    + "'n times fewer' compares the two parameter counts"
+                    + (paper.countClaims.isEmpty ? "." : "; a count over datasets ('better on k of n') counts the datasets where a paired t-test over seeds finds the model significantly better (see its claim check)."),
                 header: ["claim", "ours", "verdict", "note"], rows: claimRows, verdictColumn: 2, csvName: "claims")))
         }
         return ReportSection(title: "Summary", blocks: blocks)

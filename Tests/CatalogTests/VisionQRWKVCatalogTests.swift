@@ -71,4 +71,32 @@ import TestSupport
         let json = String(decoding: try encoder.encode(plain), as: UTF8.self)
         #expect(json == #"{"batchSize":1,"imageSize":14,"learningRate":0.01,"optimizer":"adam","quantumInit":"uniform[0, 2pi)"}"#)
     }
+
+    /// The datasets in the paper's Table 1 order, which the published CSV transcribes row by row; the "8 of 14" claim
+    /// against the published column: 7 Yes, as counted from the CSV.
+    @Test func table1OrderAndTheCountClaim() throws {
+        let published = try PublishedTables.load(paper: "vision-qrwkv", from: Fixtures.url("published"))
+        var csvOrder: [String] = []
+        for value in published where !csvOrder.contains(value.dataset) { csvOrder.append(value.dataset) }
+        #expect(VisionQRWKVPaper.datasets.map(\.id) == csvOrder)
+        #expect(VisionQRWKVPaper.paper.experiments.filter { !$0.comparisons.isEmpty }.map(\.dataset) == csvOrder)
+        let claim = try #require(VisionQRWKVPaper.paper.countClaims.first)
+        #expect(claim.claimed == 8 && claim.outOf == csvOrder.count && claim.table == "table1" && claim.verdictMetric == "quantum_better")
+        #expect(published.filter { $0.metric == "quantum_better" && $0.value == "Yes" }.count == 7)
+        #expect(VisionQRWKVPaper.variants["paper-text"]?.countClaims == [claim])
+    }
+
+    /// The authors' code's counts (research notes 1.7): MNIST 108,800 and 119,040 + 16; only Linear(d_in, 64) with
+    /// bias and the bias-free Linear(64, K) head depend on the dataset: RetinaMNIST (3 channels, 5 classes) adds
+    /// 64·4 + 64·5 = 576 to the dataset-free 108,032 / 118,272.
+    @Test func referenceParameterCountsOfTheAuthorsCode() throws {
+        let mnist = try VisionQRWKVPaper.paper.experiment("mnist")
+        #expect(mnist.referenceParameters == ["classical-rwkv": 108_800, "quantum-rwkv": 119_056])
+        let counts = VisionQRWKVPaper.codeParameterCounts(VisionQRWKVPaper.datasets[0])
+        #expect(counts["quantum-rwkv"]?.classical == 119_040 && counts["quantum-rwkv"]?.circuit == 16)
+        let retina = try VisionQRWKVPaper.paper.experiment("retinamnist")
+        #expect(retina.referenceParameters == ["classical-rwkv": 108_608, "quantum-rwkv": 118_864])
+        #expect(retina.classLabels?.count == 5)
+        #expect(VisionQRWKVPaper.paperTextExperiments.allSatisfy { $0.referenceParameters == nil })
+    }
 }

@@ -51,8 +51,11 @@ let package = Package(
         .executableTarget(name: "qreport", dependencies: ["QReportCLI"]),
 
         // Benchmarks (release builds; see Benchmarks/README.md)
-        .executableTarget(name: "engine-bench", dependencies: ["Autograd", "NeuralNets", "Datasets", "CBLAS"],
+        .target(name: "BenchSupport", dependencies: ["Autograd", "NeuralNets"], path: "Benchmarks/BenchSupport"),
+        .executableTarget(name: "engine-bench", dependencies: ["Autograd", "NeuralNets", "Datasets", "CBLAS", "BenchSupport"],
                           path: "Benchmarks/EngineBench", swiftSettings: kernelFlags),
+        .executableTarget(name: "hqnn-bench", dependencies: ["Models", "NeuralNets", "Autograd", "Datasets", "BenchSupport"],
+                          path: "Benchmarks/HQNNBench", swiftSettings: kernelFlags),
         .executableTarget(name: "quantum-bench", dependencies: ["QuantumSim"],
                           path: "Benchmarks/QuantumBench", swiftSettings: kernelFlags),
         .executableTarget(name: "decode-bench", dependencies: ["Datasets"],

@@ -1,8 +1,9 @@
+import BenchSupport
 import Foundation
 
 /// The side-by-side Markdown tables `make bench` prints (and `Benchmarks/README.md` keeps).
 enum BenchTable {
-    static func render(engine: EngineReport, torch: TorchAnchor?) -> String {
+    static func render(engine: EngineReport, torch: AnchorResult?) -> String {
         func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
         let runs = engine.stepMillisecondsPerRun
         var lines = [

@@ -1,4 +1,5 @@
 import Autograd
+import BenchSupport
 import CBLAS
 import Foundation
 import NeuralNets
@@ -53,23 +54,16 @@ struct EngineReport: Codable {
     /// Training steps of the CNN with Adam 1e-3 on 8 fixed random batches of 64, cycled (as
     /// the PyTorch anchor does): `repetitions` runs of `steps` steps after 5 warm-up steps,
     /// taken like the anchor's (`QuietMachine`). Seconds per step.
-    static func measureCNN(steps: Int, _ g: inout SplitMix64) -> (wall: [Double], cpu: [Double], others: [Double], retried: Int) {
+    static func measureCNN(steps: Int, _ g: inout SplitMix64) -> QuietMachine.Samples {
         let model = hqnnCNN(&g)
         let optimizer = Adam(parameters: model.parameters, learningRate: 1e-3)
-        let batches = (0..<8).map { _ in Tensor(shape: [64, 1, 28, 28], data: (0..<(64 * 784)).map { _ in g.unit() }) }
-        let labels = (0..<8).map { _ in (0..<64).map { _ in Int(g.next() % 10) } }
-        func train(_ count: Int) {
-            for i in 0..<count {
-                optimizer.zeroGrad()
-                let loss = Tensor.crossEntropy(model(batches[i % 8]), targets: labels[i % 8])
-                loss.backward()
-                optimizer.step()
-            }
+        let batches = LabelledImages.random(count: 8 * 64, imageShape: [1, 28, 28], classes: 10, &g).batches(of: 64)
+        return QuietMachine.stepSamples(repetitions, steps: steps, warmup: 5) { i in
+            optimizer.zeroGrad()
+            let loss = Tensor.crossEntropy(model(batches[i % 8].images), targets: batches[i % 8].labels)
+            loss.backward()
+            optimizer.step()
         }
-        train(5)
-        let runs = QuietMachine.samples(repetitions) { train(steps) }
-        let perStep = { (values: [Double]) in values.map { $0 / Double(steps) } }
-        return (perStep(runs.wall), perStep(runs.cpu), runs.others, runs.retried)
     }
 
     /// GFLOP/s of `[m, k] · [k, n]` through `Tensor.matmul` (allocation and graph bookkeeping

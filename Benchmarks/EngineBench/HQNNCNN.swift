@@ -1,3 +1,4 @@
+import BenchSupport
 import NeuralNets
 
 /// The classical HQNN-Parallel CNN of the PyTorch anchor (`hqnn_cnn_epoch.py`): conv 1->16 5x5

@@ -1,4 +1,5 @@
 import Autograd
+import BenchSupport
 import Datasets
 import Foundation
 import NeuralNets
@@ -22,41 +23,18 @@ enum MNISTRun {
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(g.next() % UInt64(i + 1))) }
             model.setTraining(true)
             let start = wallSeconds()
-            var lossSum = 0.0, steps = 0
-            for first in stride(from: 0, to: order.count, by: batchSize) {
-                let indices = Array(order[first..<min(order.count, first + batchSize)])
-                let (x, y) = train.batch(indices)
-                optimizer.zeroGrad()
-                let logits = model(x)
-                let loss = try Tensor.crossEntropy(logits, targets: y)
-                    .requireFiniteLoss("cross-entropy", inputs: ["logits": logits], targetShapes: ["targets": [y.count]])
-                loss.backward()
-                optimizer.step()
-                lossSum += Double(loss.item())
-                steps += 1
-            }
+            let (meanLoss, steps) = try train.trainEpoch(order: order, batchSize: batchSize, optimizer: optimizer) { model($0) }
             let trainSeconds = wallSeconds() - start
             let evalStart = wallSeconds()
-            let accuracy = evaluate(model, test)
+            model.setTraining(false)
+            let accuracy = test.accuracy { model($0) }
             print(String(format: "epoch %d: %d steps in %.1f s (%.2f ms/step), mean loss %.4f, test accuracy %.2f %% (eval %.1f s)",
-                         epoch, steps, trainSeconds, trainSeconds / Double(steps) * 1e3, lossSum / Double(steps),
+                         epoch, steps, trainSeconds, trainSeconds / Double(steps) * 1e3, meanLoss,
                          accuracy * 100, wallSeconds() - evalStart))
         }
     }
 
-    struct Split {
-        var pixels: [Float]
-        var labels: [Int]
-        func batch(_ indices: [Int]) -> (Tensor, [Int]) {
-            var data = [Float](repeating: 0, count: indices.count * 784)
-            for (row, index) in indices.enumerated() {
-                data[(row * 784)..<((row + 1) * 784)] = pixels[(index * 784)..<((index + 1) * 784)]
-            }
-            return (Tensor(shape: [indices.count, 1, 28, 28], data: data), indices.map { labels[$0] })
-        }
-    }
-
-    static func load(_ directory: URL, images: String, labels: String) throws -> Split {
+    static func load(_ directory: URL, images: String, labels: String) throws -> LabelledImages {
         func idx(_ name: String) throws -> IDXArray {
             let url = directory.appendingPathComponent(name)
             return try IDX.decode(Gzip.decompress(Data(contentsOf: url), file: name), file: name)
@@ -64,23 +42,9 @@ enum MNISTRun {
         let imageArray = try idx(images), labelArray = try idx(labels)
         guard imageArray.dimensions.count == 3, imageArray.dimensions[1] == 28, imageArray.dimensions[2] == 28,
               labelArray.dimensions == [imageArray.dimensions[0]] else {
-            throw BenchError.usage("\(images)/\(labels): dimensions \(imageArray.dimensions) and \(labelArray.dimensions), expected [N, 28, 28] and [N]")
+            throw BenchmarkError("\(images)/\(labels): dimensions \(imageArray.dimensions) and \(labelArray.dimensions), expected [N, 28, 28] and [N]")
         }
-        return Split(pixels: imageArray.values.map { Float($0) / 255 }, labels: labelArray.values.map(Int.init))
-    }
-
-    static func evaluate(_ model: Sequential, _ split: Split) -> Double {
-        model.setTraining(false)
-        var correct = 0
-        for first in stride(from: 0, to: split.labels.count, by: 1000) {
-            let indices = Array(first..<min(split.labels.count, first + 1000))
-            let (x, y) = split.batch(indices)
-            let logits = model(x)
-            for (row, label) in y.enumerated() {
-                let scores = logits.data[(row * 10)..<((row + 1) * 10)]
-                if scores.firstIndex(of: scores.max()!)! - row * 10 == label { correct += 1 }
-            }
-        }
-        return Double(correct) / Double(split.labels.count)
+        return LabelledImages(pixels: imageArray.values.map { Float($0) / 255 }, labels: labelArray.values.map(Int.init),
+                              imageShape: [1, 28, 28])
     }
 }

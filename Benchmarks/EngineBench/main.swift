@@ -4,6 +4,7 @@
 //   engine-bench table ENGINE.json [TORCH.json]  side-by-side table (TORCH: hqnn_cnn_epoch.py --json)
 //   engine-bench mnist DIR [--epochs N]          train the classical HQNN CNN on MNIST, test accuracy
 import Autograd
+import BenchSupport
 import Foundation
 
 func main() throws {
@@ -22,45 +23,18 @@ func main() throws {
             print(BenchTable.render(engine: report, torch: nil))
         }
     case "table":
-        guard let enginePath = arguments.first else { throw BenchError.usage("table needs ENGINE.json [TORCH.json]") }
+        guard let enginePath = arguments.first else { throw BenchmarkError("table needs ENGINE.json [TORCH.json]") }
         let engine = try JSONDecoder().decode(EngineReport.self, from: Data(contentsOf: URL(fileURLWithPath: enginePath)))
-        let torch = try arguments.dropFirst().first.flatMap { path -> TorchAnchor? in
-            FileManager.default.fileExists(atPath: path) ? try TorchAnchor.load(path) : nil
+        let torch = try arguments.dropFirst().first.flatMap { path -> AnchorResult? in
+            FileManager.default.fileExists(atPath: path) ? try AnchorResult.load(path, casePrefix: "classical CNN") : nil
         }
         print(BenchTable.render(engine: engine, torch: torch))
     case "mnist":
-        guard let directory = arguments.first else { throw BenchError.usage("mnist needs the folder holding the MNIST .gz files") }
+        guard let directory = arguments.first else { throw BenchmarkError("mnist needs the folder holding the MNIST .gz files") }
         let epochs = try option("--epochs", in: arguments).map(positiveInteger) ?? 1
         try MNISTRun.run(directory: URL(fileURLWithPath: directory), epochs: epochs)
     default:
-        throw BenchError.usage("unknown mode '\(mode)'; expected run, table or mnist")
-    }
-}
-
-/// The value after `name` in `arguments`, if `name` is there.
-func option(_ name: String, in arguments: [String]) throws -> String? {
-    guard let index = arguments.firstIndex(of: name) else { return nil }
-    guard index + 1 < arguments.count else { throw BenchError.usage("\(name) needs a value") }
-    return arguments[index + 1]
-}
-
-func positiveInteger(_ text: String) throws -> Int {
-    guard let value = Int(text), value > 0 else { throw BenchError.usage("expected a positive integer, got '\(text)'") }
-    return value
-}
-
-enum BenchError: Error, CustomStringConvertible {
-    case usage(String)
-    var description: String {
-        switch self { case .usage(let message): "engine-bench: \(message)" }
-    }
-}
-
-extension JSONEncoder {
-    static var pretty: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return encoder
+        throw BenchmarkError("unknown mode '\(mode)'; expected run, table or mnist")
     }
 }
 

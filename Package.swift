@@ -60,7 +60,7 @@ let package = Package(
                           path: "Benchmarks/QuantumBench", swiftSettings: kernelFlags),
         .executableTarget(name: "decode-bench", dependencies: ["Datasets"],
                           path: "Benchmarks/DecodeBench", swiftSettings: kernelFlags),
-        .executableTarget(name: "qrwkv-bench", dependencies: ["Models", "NeuralNets", "Autograd"],
+        .executableTarget(name: "qrwkv-bench", dependencies: ["Models", "NeuralNets", "Autograd", "BenchSupport"],
                           path: "Benchmarks/QRWKVBench", swiftSettings: kernelFlags),
 
         // Tests: one target per module, sharing tolerances and fixture lookup.

@@ -11,38 +11,19 @@
 //   (default 20 steps per timed sample, 3 samples, both models; --anchor uses
 //    $HOME/.venvs/qml-anchor/bin/python and ../shared/anchors/vision_qrwkv_epoch.py)
 import Autograd
+import BenchSupport
 import Foundation
 import Models
 import NeuralNets
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Float { Float(Double(next() >> 11) * 0x1p-53) }
-}
-
-#if os(Linux)
-// The same allocator setting as `qreport` at start-up (QReportEntry.swift): keep freed tensors'
-// memory in the heap (measured: 1.25 s of system time in 33 classical steps with glibc's
-// defaults, 0.04 s with these settings).
-@_silgen_name("mallopt") func mallopt(_ option: Int32, _ value: Int32) -> Int32
-let M_TRIM_THRESHOLD: Int32 = -1, M_MMAP_THRESHOLD: Int32 = -3   // glibc's malloc.h
-_ = mallopt(M_MMAP_THRESHOLD, 1 << 30)
-_ = mallopt(M_TRIM_THRESHOLD, 1 << 30)
-#endif
+// The same process setup as `qreport` (OpenBLAS's AVX-512 kernels, allocator settings, huge
+// pages; see `EngineProcess`): re-executes this benchmark once with the variables set, so the
+// timings are those of a real training run.
+EngineProcess.prepare()
 
 // Command line.
 let arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String) -> String? {
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-    return arguments[i + 1]
-}
+func option(_ name: String) -> String? { try? BenchSupport.option(name, in: arguments) }
 let steps = option("--steps").flatMap { Int($0) } ?? 20
 let models = (option("--models") ?? "classical,quantum").split(separator: ",").map(String.init)
 let runAnchor = arguments.contains("--anchor")
@@ -69,7 +50,14 @@ let batches: [(Tensor, [Int])] = (0..<8).map { _ in
     return (Tensor(shape: [batch, 1, side, side], data: pixels), labels)
 }
 
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// CPU time of the whole process (all threads) so far: a steadier measure of the work done than
+/// wall time on a machine shared with other jobs.
+func processCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+}
 
 var ours: [String: Double] = [:]
 for name in models {
@@ -93,18 +81,20 @@ for name in models {
         return last
     }
     _ = train(3)
-    var samples: [Double] = []
+    var samples: [Double] = [], cpuSamples: [Double] = []
     var loss: Float = 0
     for _ in 0..<3 {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = DispatchTime.now().uptimeNanoseconds, cpuStart = processCPUMilliseconds()
         loss = train(steps)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(steps))
+        cpuSamples.append((processCPUMilliseconds() - cpuStart) / Double(steps))
     }
     ours[name] = median(samples)
     let cost = VisionQRWKVCost(configuration, inputChannels: 1, classes: classes, tokens: side * side, batch: batch)
-    print(String(format: "%@: %d parameters (%d circuit); train step B=%d: median %.2f ms over 3 x %d steps (samples %@); last loss %.4f",
+    print(String(format: "%@: %d parameters (%d circuit); train step B=%d: median %.2f ms over 3 x %d steps (samples %@); "
+                 + "CPU time (all threads) %.2f ms per step; last loss %.4f",
                  name, model.parameterCount.total, model.parameterCount.quantum, batch, ours[name]!, steps,
-                 samples.map { String(format: "%.2f", $0) }.joined(separator: ", "), loss))
+                 samples.map { String(format: "%.2f", $0) }.joined(separator: ", "), median(cpuSamples), loss))
     print(String(format: "  estimate: %.3f GFLOP dense per step, %d circuit evaluations, %.3g amplitude updates; "
                  + "a 30-epoch MNIST run (28,125 steps): %.2f h",
                  cost.denseFlopsPerStep / 1e9, cost.circuitEvaluationsPerStep, cost.amplitudeUpdatesPerStep,
@@ -125,7 +115,7 @@ if runAnchor {
     }
 }
 
-print("training step, batch 64 of 8x8, AdamW; anchor \(anchorSource):")
+print("training step, batch 64 of 8x8, AdamW; OpenBLAS core \(EngineProcess.openBLASCoreName); anchor \(anchorSource):")
 print("| model | qreport ms | anchor ms | ratio | target | met |")
 print("| --- | --- | --- | --- | --- | --- |")
 for name in models {

@@ -129,6 +129,23 @@ public final class Tensor {
         }
     }
 
+    /// Adds `gradient` (same layout as `data`) into `grad`, adopting the array itself when no
+    /// gradient has reached this tensor yet (no zero fill, no copy).
+    @inline(__always)
+    func accumulateGrad(adopting gradient: [Float]) {
+        if grad == nil {
+            grad = gradient
+        } else {
+            grad!.withUnsafeMutableBufferPointer { t in gradient.withUnsafeBufferPointer { VectorKernels.add(from: $0, into: t) } }
+        }
+    }
+
+    /// `writeOrAccumulateGrad(body)` when this tensor requires a gradient, else `body(nil, false)`.
+    @inline(__always)
+    func withWritableGradientIfRequired(_ body: (_ gradient: UnsafeMutableBufferPointer<Float>?, _ fresh: Bool) -> Void) {
+        if requiresGrad { writeOrAccumulateGrad { body($0, $1) } } else { body(nil, false) }
+    }
+
     /// `accumulateGrad(body)` when this tensor requires a gradient, else `body(nil)`: lets an op
     /// hold the gradient buffers of several inputs at once (for example inside one parallel loop).
     @inline(__always)

@@ -27,6 +27,8 @@ public final class RWKVChannelMixing: RWKVChannelMixer {
         key = Linear(inFeatures: c, outFeatures: hidden, bias: false, name: "\(name).key", generator: &generator)
         receptance = Linear(inFeatures: c, outFeatures: c, bias: false, name: "\(name).receptance", generator: &generator)
         value = Linear(inFeatures: hidden, outFeatures: c, bias: false, name: "\(name).value", generator: &generator)
+        // B·T tokens per product: split over both cores (`Linear.splitsRows`).
+        for layer in [key, receptance, value] { layer.splitsRows = true }
     }
 
     /// A channel scale `[C]` initialised to `i / (C − 1)`, as the code's `time_mix_k/r` of channel mixing.
@@ -42,10 +44,11 @@ public final class RWKVChannelMixing: RWKVChannelMixer {
     public func callAsFunction(_ x: Tensor) -> Tensor {
         switch form {
         case .code:
-            let xk = x * muKey!.tensor, xr = x * muReceptance!.tensor
-            return receptance(xr).sigmoid() * value(key(xk).squaredReLU())
+            // mu_k and mu_r scale the weights' columns instead of x (`Linear(_:inputScale:)`).
+            let gate = receptance(x, inputScale: muReceptance!.tensor)
+            return Tensor.sigmoidGate(gate, value(key(x, inputScale: muKey!.tensor).squaredReLU()))
         case .paperText:
-            return receptance(x).sigmoid() * value(key(x).relu())
+            return Tensor.sigmoidGate(receptance(x), value(key(x).relu()))
         }
     }
 }

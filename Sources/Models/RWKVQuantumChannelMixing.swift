@@ -43,6 +43,8 @@ public final class RWKVQuantumChannelMixing: RWKVChannelMixer {
         quantumOut = Linear(inFeatures: qubits, outFeatures: c, bias: false, name: "\(name).q_out", generator: &generator)
         fusion = form == .code
             ? Linear(inFeatures: c, outFeatures: c, bias: false, name: "\(name).fusion", generator: &generator) : nil
+        // B·T tokens per product: split over both cores (`Linear.splitsRows`).
+        for layer in [receptance, fc1, fc2, quantumIn, quantumOut] + (fusion.map { [$0] } ?? []) { layer.splitsRows = true }
     }
 
     public var parameters: [Parameter] {
@@ -52,14 +54,17 @@ public final class RWKVQuantumChannelMixing: RWKVChannelMixer {
 
     /// `x` `[B, T, C]` → `[B, T, C]`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        let (xk, xr) = form == .code ? (x * muKey!.tensor, x * muReceptance!.tensor) : (x, x)
-        let gate = receptance(xr).sigmoid()
-        let hidden = fc1(xk)
+        // In the code form, mu_k and mu_r scale the weights' columns instead of x (`Linear(_:inputScale:)`).
+        func scaled(_ layer: Linear, _ mu: Parameter?) -> Tensor {
+            mu.map { layer(x, inputScale: $0.tensor) } ?? layer(x)
+        }
+        let gate = scaled(receptance, muReceptance)
+        let hidden = scaled(fc1, muKey)
         let classical = fc2(form == .code ? hidden.gelu() : hidden.relu())
         let (batch, steps, qubits) = (x.shape[0], x.shape[1], quantumIn.outFeatures)
-        let angles = quantumIn(xk).reshaped([batch * steps, qubits])
+        let angles = scaled(quantumIn, muKey).reshaped([batch * steps, qubits])
         let measured = vqc(angles).reshaped([batch, steps, qubits])
         let mixed = classical + quantumOut(measured)
-        return gate * (fusion.map { $0(mixed) } ?? mixed)
+        return Tensor.sigmoidGate(gate, fusion.map { $0(mixed) } ?? mixed)
     }
 }

@@ -35,6 +35,8 @@ public final class RWKVTimeMixing: Layer {
         value = Linear(inFeatures: c, outFeatures: c, bias: false, name: "\(name).value", generator: &generator)
         receptance = Linear(inFeatures: c, outFeatures: c, bias: false, name: "\(name).receptance", generator: &generator)
         output = Linear(inFeatures: c, outFeatures: c, bias: false, name: "\(name).output", generator: &generator)
+        // B·T tokens of C features per product: split over both cores (`Linear.splitsRows`).
+        for layer in [key, value, receptance, output] { layer.splitsRows = true }
     }
 
     public var parameters: [Parameter] {
@@ -45,6 +47,16 @@ public final class RWKVTimeMixing: Layer {
     /// `x` `[B, T, C]` → `[B, T, C]`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let mixed = Tensor.wkv(key: key(x), value: value(x), timeDecay: timeDecay.tensor, timeFirst: timeFirst.tensor)
-        return output(receptance(x).sigmoid() * mixed)
+        return output(Tensor.sigmoidGate(receptance(x), mixed))
+    }
+
+    /// The last token's row of `self(x)`: `[B, T, C]` → `[B, C]`. The recurrence still reads
+    /// every token's key and value, but the receptance and output projections run on the last
+    /// token only.
+    public func lastToken(_ x: Tensor) -> Tensor {
+        let (batch, steps, c) = (x.shape[0], x.shape[1], x.shape[2])
+        let mixed = Tensor.wkv(key: key(x), value: value(x), timeDecay: timeDecay.tensor, timeFirst: timeFirst.tensor)
+        func last(_ t: Tensor) -> Tensor { t.slice(axis: 1, (steps - 1)..<steps).reshaped([batch, c]) }
+        return output(Tensor.sigmoidGate(receptance(last(x)), last(mixed)))
     }
 }

@@ -6,10 +6,12 @@ public struct VisionQRWKVCost: Hashable, Sendable {
     /// Circuit weights.
     public var quantumParameters: Int
     /// Floating-point operations of the dense layers in one training step (forward 2·m·n·k
-    /// per product, backward twice that), for `batch` images of `tokens` pixels.
+    /// per product, backward twice that), for `batch` images of `tokens` pixels, as the model
+    /// computes them (the last block mostly on the last token only).
     public var denseFlopsPerStep: Double
-    /// Circuit evaluations per training step (one per token per quantum block; the adjoint
-    /// backward costs about three more forward passes each).
+    /// Circuit evaluations per training step (one per token per quantum block, but only the
+    /// last token's in the last block; the adjoint backward costs about three more forward
+    /// passes each).
     public var circuitEvaluationsPerStep: Int
     /// Complex amplitude updates of the simulator per training step: per circuit evaluation,
     /// one pass of 2^qubits amplitudes per gate, four passes in all with the adjoint backward.
@@ -39,10 +41,14 @@ public struct VisionQRWKVCost: Hashable, Sendable {
         classicalParameters = (inputChannels * c + c) + configuration.blocks * perBlock + 2 * c + c * classes
         quantumParameters = configuration.quantum ? configuration.blocks * configuration.depth * q : 0
         let rows = Double(batch * tokens)
-        let forward = 2 * rows * (Double(inputChannels * c) + Double(configuration.blocks * blockProducts))
+        // The last block runs W_k and W_v on every token, the rest of its products on the last
+        // token only (`RWKVBlock.lastToken`).
+        let blocks = configuration.blocks
+        var forward = 2 * rows * (Double(inputChannels * c) + Double(max(blocks - 1, 0) * blockProducts))
             + 2 * Double(batch * c * classes)
+        if blocks > 0 { forward += 2 * rows * Double(2 * c * c) + 2 * Double(batch * (blockProducts - 2 * c * c)) }
         denseFlopsPerStep = 3 * forward
-        circuitEvaluationsPerStep = configuration.quantum ? configuration.blocks * batch * tokens : 0
+        circuitEvaluationsPerStep = configuration.quantum && blocks > 0 ? (blocks - 1) * batch * tokens + batch : 0
         let gates = q + configuration.depth * (q + (q > 2 ? q : q - 1))
         amplitudeUpdatesPerStep = 4 * Double(circuitEvaluationsPerStep) * Double(gates) * Double(1 << q)
     }

@@ -12,6 +12,10 @@ public final class Linear: UnaryLayer {
     public let weight: Parameter
     /// [out], named `<name>.bias`; `nil` without a bias.
     public let bias: Parameter?
+    /// Whether the products run as `Tensor.parallelLinear` (split over fixed chunks of rows that
+    /// run concurrently) instead of `Tensor.linear`: for layers applied to many rows at once with
+    /// few features, such as RWKV's token projections. Off by default.
+    public var splitsRows = false
 
     /// A layer with PyTorch's default initialisation, weight first, then bias:
     /// weight U(−1/√in, 1/√in) (kaiming_uniform with a = √5), bias U(−1/√in, 1/√in).
@@ -49,6 +53,21 @@ public final class Linear: UnaryLayer {
 
     /// `x` [..., in] → [..., out].
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        Tensor.linear(x, weight: weight.tensor, bias: bias?.tensor)
+        apply(x, weight: weight.tensor)
+    }
+
+    /// `self(x * scale)` for a per-feature `scale` [in] (RWKV's mu mixing), computed as
+    /// `x · (weight · diag(scale))ᵀ + bias`: the scale multiplies the [out, in] weight rather
+    /// than the [..., in] activations (out·in products instead of one per activation), equal up
+    /// to rounding; `scale` gets its gradient through the scaled weight.
+    /// - Precondition: `scale` is [in].
+    public func callAsFunction(_ x: Tensor, inputScale scale: Tensor) -> Tensor {
+        precondition(scale.shape == [inFeatures], "Linear \(name): input scale must be [\(inFeatures)], got \(scale.shape)")
+        return apply(x, weight: weight.tensor * scale)
+    }
+
+    private func apply(_ x: Tensor, weight: Tensor) -> Tensor {
+        splitsRows ? Tensor.parallelLinear(x, weight: weight, bias: bias?.tensor)
+            : Tensor.linear(x, weight: weight, bias: bias?.tensor)
     }
 }

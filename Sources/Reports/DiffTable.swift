@@ -14,7 +14,8 @@ public enum DiffTable {
             lines.append("| " + [
                 row.experiment, row.model.name, row.metric.label,
                 Format.published(row.published, spread: row.publishedSpread),
-                Format.ours(row.ours), Format.signed(row.difference), row.verdict.text(reducedScale: reducedScale),
+                Format.ours(row.ours, PaperReport.decimals(row.metric)), Format.signed(row.difference, PaperReport.decimals(row.metric)),
+                row.verdict.text(reducedScale: reducedScale),
             ].joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"

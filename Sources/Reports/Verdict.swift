@@ -37,8 +37,12 @@ public enum Verdict: Equatable, Sendable {
     }
 
     /// Digits after the decimal point in a number as printed ("99.21" -> 2, "67" -> 0).
+    /// In e-notation the exponent shifts the last digit ("0.456e-2" -> 5: the paper printed 0.00456).
     public static func decimals(of printed: String) -> Int {
-        guard let dot = printed.firstIndex(of: ".") else { return 0 }
-        return printed[printed.index(after: dot)...].prefix { $0.isNumber }.count
+        let parts = printed.lowercased().split(separator: "e", maxSplits: 1)
+        let mantissa = parts.first.map(String.init) ?? printed
+        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let fraction = mantissa.firstIndex(of: ".").map { mantissa[mantissa.index(after: $0)...].prefix { $0.isNumber }.count } ?? 0
+        return max(0, fraction - exponent)
     }
 }

@@ -1,17 +1,16 @@
 import Dispatch
 
-/// The RWKV-4 WKV recurrence on raw `[B, T, C]` buffers, forward and backward, vectorised
-/// over eight channels at a time, sequential over T, and parallel over fixed chunks of the
-/// batch (see `Tensor.wkv` for the formulas).
+/// The RWKV-4 WKV recurrence on raw `[B, T, C]` buffers, forward and backward, sequential
+/// over T, parallel over fixed chunks of the batch (see `Tensor.wkv` for the formulas), and
+/// vectorised over channels by the compiler: each token's channel loop is branch-free scalar
+/// code with the state in small per-channel arrays, which LLVM turns into eight-lane AVX2
+/// code (faster than hand-written `SIMD8` lanes, whose masks it lowered poorly).
 ///
 /// Every exponential is taken of a difference against a running maximum, so its argument
 /// is at most 0 and no intermediate overflows (the authors' stable form, extended to the
 /// backward pass): state values are stored as mantissa · e^exponent with the mantissa ≤ 1
 /// per term.
 enum WKVKernel {
-    /// Eight channels, one AVX2 register.
-    typealias Lanes = SIMD8<Float>
-
     /// Batch rows per parallel chunk: fixed, so the work split (and the order in which the
     /// per-chunk gradients of the decay and bonus are summed) never depends on the machine.
     static let rowsPerChunk = 4
@@ -27,8 +26,6 @@ enum WKVKernel {
         func rows(_ chunk: Int) -> Range<Int> {
             (chunk * WKVKernel.rowsPerChunk)..<min(batch, (chunk + 1) * WKVKernel.rowsPerChunk)
         }
-        /// Channel blocks of eight (the last may be partial).
-        var blocks: Int { (channels + 7) / 8 }
     }
 
     /// `y[b, t, c]` for all rows.
@@ -36,24 +33,23 @@ enum WKVKernel {
                         w: UnsafePointer<Float>, u: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         let (steps, channels) = (shape.steps, shape.channels)
         forEachChunk(shape) { rows in
+            // The state (a, b, p) of every channel of the current row.
+            let state = UnsafeMutablePointer<Float>.allocate(capacity: 3 * channels)
+            defer { state.deallocate() }
+            let a = state, den = state + channels, p = state + 2 * channels
             for b in rows {
-                for block in 0..<shape.blocks {
-                    let c0 = block * 8, lanes = min(8, channels - c0)
-                    let wv = load(w + c0, lanes), uv = load(u + c0, lanes)
-                    var a = Lanes(), den = Lanes(), p = Lanes(repeating: emptyExponent)
-                    for t in 0..<steps {
-                        let offset = (b * steps + t) * channels + c0
-                        let kt = load(k + offset, lanes), vt = load(v + offset, lanes)
-                        var ww = uv + kt
-                        var q = maximum(p, ww)
-                        var e1 = exp(p - q), e2 = exp(ww - q)
-                        store((e1 * a + e2 * vt) / (e1 * den + e2), y + offset, lanes)
-                        ww = p - wv
-                        q = maximum(ww, kt)
-                        e1 = exp(ww - q); e2 = exp(kt - q)
-                        a = e1 * a + e2 * vt
-                        den = e1 * den + e2
-                        p = q
+                for c in 0..<channels { a[c] = 0; den[c] = 0; p[c] = emptyExponent }
+                for t in 0..<steps {
+                    let offset = (b * steps + t) * channels
+                    let kt = k + offset, vt = v + offset, yt = y + offset
+                    for c in 0..<channels {
+                        let (e1, e2) = expAgainstMaximum(p[c], u[c] + kt[c])
+                        yt[c] = (e1 * a[c] + e2 * vt[c]) / (e1 * den[c] + e2)
+                        let decayed = p[c] - w[c]
+                        let (f1, f2) = expAgainstMaximum(decayed, kt[c])
+                        a[c] = f1 * a[c] + f2 * vt[c]
+                        den[c] = f1 * den[c] + f2
+                        p[c] = maximum(decayed, kt[c])
                     }
                 }
             }
@@ -76,85 +72,106 @@ enum WKVKernel {
                          g: UnsafePointer<Float>, dk: UnsafeMutablePointer<Float>, dv: UnsafeMutablePointer<Float>,
                          dw: UnsafeMutablePointer<Float>, du: UnsafeMutablePointer<Float>) {
         let (steps, channels) = (shape.steps, shape.channels)
-        let blocks = shape.blocks
-        // Per chunk: partial dw and du for every channel block, summed in chunk order below.
-        let partials = UnsafeMutablePointer<SIMD8<Double>>.allocate(capacity: shape.chunks * blocks * 2)
-        partials.initialize(repeating: SIMD8<Double>(), count: shape.chunks * blocks * 2)
+        // Per chunk: partial dw and du for every channel, summed in chunk order below.
+        let partials = UnsafeMutablePointer<Double>.allocate(capacity: shape.chunks * 2 * channels)
+        partials.initialize(repeating: 0, count: shape.chunks * 2 * channels)
         defer { partials.deallocate() }
         forEachChunk(shape) { rows in
             let chunk = rows.lowerBound / rowsPerChunk
+            let dwPartial = partials + chunk * 2 * channels, duPartial = dwPartial + channels
             // Saved per token for the reverse sweep: the exponent q_t of D_t and g_t / (D_t e^{-q_t}).
-            let saved = UnsafeMutablePointer<Lanes>.allocate(capacity: 2 * steps)
+            // And each token's term of dw, summed in Double after the sweep (in the same order as
+            // a running sum, but keeping the sweep in Float, eight lanes wide instead of four).
+            let saved = UnsafeMutablePointer<Float>.allocate(capacity: 3 * steps * channels)
             defer { saved.deallocate() }
-            let exponents = saved, scaledGradients = saved + steps
+            let exponents = saved, scaledGradients = saved + steps * channels, dwTerms = saved + 2 * steps * channels
+            // Per channel: the state and its derivatives (forward sweep), or the reverse sums.
+            let state = UnsafeMutablePointer<Float>.allocate(capacity: 6 * channels)
+            defer { state.deallocate() }
+            // Sums over tokens of terms of both signs: accumulated in Double.
+            let sums = UnsafeMutablePointer<Double>.allocate(capacity: 2 * channels)
+            defer { sums.deallocate() }
+            let dwSum = sums, duSum = sums + channels
             for b in rows {
-                for block in 0..<blocks {
-                    let c0 = block * 8, lanes = min(8, channels - c0)
-                    let wv = load(w + c0, lanes), uv = load(u + c0, lanes)
-                    // Sums over tokens of terms of both signs: accumulated in Double.
-                    var dwSum = SIMD8<Double>(), duSum = SIMD8<Double>()
-                    var a = Lanes(), den = Lanes(), p = Lanes(repeating: emptyExponent)
-                    var aPrime = Lanes(), denPrime = Lanes(), cross = Lanes()
-                    for t in 0..<steps {
-                        let offset = (b * steps + t) * channels + c0
-                        let kt = load(k + offset, lanes), vt = load(v + offset, lanes)
-                        let yt = load(y + offset, lanes), gt = load(g + offset, lanes)
-                        let ww = uv + kt
-                        let q = maximum(p, ww)
-                        let e1 = exp(p - q), e2 = exp(ww - q)
-                        let denominator = e1 * den + e2
-                        let gd = gt / denominator
-                        exponents[t] = q
-                        scaledGradients[t] = gd
+                let a = state, den = state + channels, p = state + 2 * channels
+                let aPrime = state + 3 * channels, denPrime = state + 4 * channels, cross = state + 5 * channels
+                for c in 0..<channels {
+                    a[c] = 0; den[c] = 0; p[c] = emptyExponent
+                    aPrime[c] = 0; denPrime[c] = 0; cross[c] = 0
+                    dwSum[c] = 0; duSum[c] = 0
+                }
+                for t in 0..<steps {
+                    let offset = (b * steps + t) * channels
+                    let kt = k + offset, vt = v + offset, yt = y + offset, gt = g + offset
+                    let dkt = dk + offset, dvt = dv + offset
+                    let qt = exponents + t * channels, st = scaledGradients + t * channels
+                    let dwt = dwTerms + t * channels
+                    for c in 0..<channels {
+                        let ww = u[c] + kt[c]
+                        let (e1, e2) = expAgainstMaximum(p[c], ww)
+                        let denominator = e1 * den[c] + e2
+                        let gd = gt[c] / denominator
+                        qt[c] = maximum(p[c], ww)
+                        st[c] = gd
                         // Token t's own term e^{u+k_t}/D_t, in y_t's numerator and denominator.
                         let direct = gd * e2
-                        let directK = direct * (vt - yt)
-                        store(direct, dv + offset, lanes)
-                        store(directK, dk + offset, lanes)
-                        duSum += SIMD8<Double>(directK)
-                        dwSum -= SIMD8<Double>(gd / denominator * (e1 * e1 * cross + e1 * e2 * (aPrime - denPrime * vt)))
-                        let decayed = p - wv
-                        let next = maximum(decayed, kt)
-                        let f1 = exp(decayed - next), f2 = exp(kt - next)
+                        let directK = direct * (vt[c] - yt[c])
+                        dvt[c] = direct
+                        dkt[c] = directK
+                        dwt[c] = gd / denominator * (e1 * e1 * cross[c] + e1 * e2 * (aPrime[c] - denPrime[c] * vt[c]))
+                        let decayed = p[c] - w[c]
+                        let (f1, f2) = expAgainstMaximum(decayed, kt[c])
                         // M' = e^{−2w} M + e^{−w} e^{k_t} ((a' − v_t b') + (a − v_t b)), exponent 2p.
-                        cross = f1 * f1 * cross + f1 * f2 * ((aPrime - vt * denPrime) + (a - vt * den))
-                        aPrime = f1 * (aPrime + a)
-                        denPrime = f1 * (denPrime + den)
-                        a = f1 * a + f2 * vt
-                        den = f1 * den + f2
-                        p = next
+                        cross[c] = f1 * f1 * cross[c] + f1 * f2 * ((aPrime[c] - vt[c] * denPrime[c]) + (a[c] - vt[c] * den[c]))
+                        aPrime[c] = f1 * (aPrime[c] + a[c])
+                        denPrime[c] = f1 * (denPrime[c] + den[c])
+                        a[c] = f1 * a[c] + f2 * vt[c]
+                        den[c] = f1 * den[c] + f2
+                        p[c] = maximum(decayed, kt[c])
                     }
-                    var sAlpha = Lanes(), sBeta = Lanes(), exponent = Lanes(repeating: emptyExponent)
-                    for t in stride(from: steps - 1, through: 0, by: -1) {
-                        let offset = (b * steps + t) * channels + c0
-                        let kt = load(k + offset, lanes), vt = load(v + offset, lanes)
+                }
+                // du sums the direct terms, which dk holds until the reverse sweep adds to it.
+                for t in 0..<steps {
+                    let dkt = dk + (b * steps + t) * channels, dwt = dwTerms + t * channels
+                    for c in 0..<channels {
+                        duSum[c] += Double(dkt[c])
+                        dwSum[c] -= Double(dwt[c])
+                    }
+                }
+                let sAlpha = state, sBeta = state + channels, exponent = state + 2 * channels
+                for c in 0..<channels { sAlpha[c] = 0; sBeta[c] = 0; exponent[c] = emptyExponent }
+                for t in stride(from: steps - 1, through: 0, by: -1) {
+                    let offset = (b * steps + t) * channels
+                    let kt = k + offset, vt = v + offset, yt = y + offset
+                    let dkt = dk + offset, dvt = dv + offset
+                    let qt = exponents + t * channels, st = scaledGradients + t * channels
+                    for c in 0..<channels {
                         // e^{k_t} S_t ≤ Σ|g|/d̃: k_t − (t'−1−t)w ≤ q_{t'} for every later t'.
-                        let scale = exp(kt + exponent)
-                        let alpha = scale * sAlpha, beta = scale * sBeta
-                        store(load(dv + offset, lanes) + alpha, dv + offset, lanes)
-                        store(load(dk + offset, lanes) + vt * alpha - beta, dk + offset, lanes)
-                        let yt = load(y + offset, lanes)
-                        let decayed = exponent - wv, own = -exponents[t]
-                        let next = maximum(decayed, own)
-                        let f1 = exp(decayed - next), f2 = exp(own - next)
-                        sAlpha = f1 * sAlpha + f2 * scaledGradients[t]
-                        sBeta = f1 * sBeta + f2 * scaledGradients[t] * yt
-                        exponent = next
+                        let scale = exp(kt[c] + exponent[c])
+                        let alpha = scale * sAlpha[c], beta = scale * sBeta[c]
+                        dvt[c] = dvt[c] + alpha
+                        dkt[c] = dkt[c] + vt[c] * alpha - beta
+                        let decayed = exponent[c] - w[c], own = -qt[c]
+                        let (f1, f2) = expAgainstMaximum(decayed, own)
+                        sAlpha[c] = f1 * sAlpha[c] + f2 * st[c]
+                        sBeta[c] = f1 * sBeta[c] + f2 * st[c] * yt[c]
+                        exponent[c] = maximum(decayed, own)
                     }
-                    partials[(chunk * blocks + block) * 2] += dwSum
-                    partials[(chunk * blocks + block) * 2 + 1] += duSum
+                }
+                for c in 0..<channels {
+                    dwPartial[c] += dwSum[c]
+                    duPartial[c] += duSum[c]
                 }
             }
         }
-        for block in 0..<blocks {
-            var dwTotal = SIMD8<Double>(), duTotal = SIMD8<Double>()
+        for c in 0..<channels {
+            var dwTotal = 0.0, duTotal = 0.0
             for chunk in 0..<shape.chunks {
-                dwTotal += partials[(chunk * blocks + block) * 2]
-                duTotal += partials[(chunk * blocks + block) * 2 + 1]
+                dwTotal += partials[chunk * 2 * channels + c]
+                duTotal += partials[chunk * 2 * channels + channels + c]
             }
-            let c0 = block * 8, lanes = min(8, channels - c0)
-            store(Lanes(dwTotal), dw + c0, lanes)
-            store(Lanes(duTotal), du + c0, lanes)
+            dw[c] = Float(dwTotal)
+            du[c] = Float(duTotal)
         }
     }
 
@@ -167,59 +184,19 @@ enum WKVKernel {
         }
     }
 
+    /// The larger of `a` and `b` (`b` when `a < b`, as the authors' `torch.maximum` on finite values).
     @inline(__always)
-    private static func load(_ p: UnsafePointer<Float>, _ lanes: Int) -> Lanes {
-        if lanes == 8 { return UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
-        var x = Lanes()
-        for i in 0..<lanes { x[i] = p[i] }
-        return x
+    private static func maximum(_ a: Float, _ b: Float) -> Float { a < b ? b : a }
+
+    /// `(e^{a−m}, e^{b−m})` with `m = max(a, b)`, from a single exponential: one of the two is
+    /// `e^0 = 1` exactly, the other `e^{−|a−b|}` (`b − a` is exactly `−(a − b)`).
+    @inline(__always)
+    private static func expAgainstMaximum(_ a: Float, _ b: Float) -> (Float, Float) {
+        let d = a - b
+        let e = exp(Swift.min(d, -d))
+        return d < 0 ? (e, 1) : (1, e)
     }
 
     @inline(__always)
-    private static func load(_ p: UnsafeMutablePointer<Float>, _ lanes: Int) -> Lanes {
-        load(UnsafePointer(p), lanes)
-    }
-
-    @inline(__always)
-    private static func store(_ x: Lanes, _ p: UnsafeMutablePointer<Float>, _ lanes: Int) {
-        if lanes == 8 { UnsafeMutableRawPointer(p).storeBytes(of: x, as: Lanes.self); return }
-        for i in 0..<lanes { p[i] = x[i] }
-    }
-
-    /// The larger of `a` and `b` per lane (the standard library's `pointwiseMax` is not
-    /// inlined here and cost a third of the kernel's time).
-    @inline(__always)
-    static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: a .< b) }
-
-    /// The smaller of `a` and `b` per lane.
-    @inline(__always)
-    static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: b .< a) }
-
-    /// `e^x` per lane, Cephes' single-precision polynomial (about 1 ulp on [−87, 88]):
-    /// x = n·ln 2 + r with |r| ≤ ln2/2, e^r by a degree-7 polynomial, times 2^n built from
-    /// the exponent bits. Arguments below −87.3 (results below Float's normal range,
-    /// including the −1e38 of an empty state) give exactly 0. Integer conversions go through
-    /// the 1.5·2²³ "magic number" (adding it rounds to the nearest integer and leaves that
-    /// integer in the low mantissa bits), which stays in vector registers.
-    @inline(__always)
-    static func exp(_ x: Lanes) -> Lanes {
-        let lowest: Float = -87.33654, highest: Float = 88
-        let magic: Float = 12_582_912
-        let clamped = minimum(maximum(x, Lanes(repeating: lowest)), Lanes(repeating: highest))
-        let shifted = clamped * 1.44269504088896341 + magic
-        let n = shifted - magic
-        var r = clamped - n * 0.693359375
-        r = r + n * 2.12194440e-4
-        let r2 = r * r
-        var poly = Lanes(repeating: 1.9875691500e-4)
-        poly = poly * r + 1.3981999507e-3
-        poly = poly * r + 8.3334519073e-3
-        poly = poly * r + 4.1665795894e-2
-        poly = poly * r + 1.6666665459e-1
-        poly = poly * r + 5.0000001201e-1
-        let mantissa = poly * r2 + r + 1
-        let exponent = (unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
-        let scaled = mantissa * unsafeBitCast(exponent, to: Lanes.self)
-        return scaled.replacing(with: 0, where: x .< lowest)
-    }
+    private static func exp(_ x: Float) -> Float { FastMath.exp(x) }
 }

@@ -29,12 +29,11 @@ extension Tensor {
                      "wkv timeDecay and timeFirst must be [\(channels)], got \(timeDecay.shape) and \(timeFirst.shape)")
         let shape = WKVKernel.Shape(batch: key.shape[0], steps: key.shape[1], channels: channels)
         let rate = timeDecay.data.map { expf($0) }
-        var out = [Float](repeating: 0, count: key.count)
-        key.data.withUnsafeBufferPointer { k in
-            value.data.withUnsafeBufferPointer { v in
-                rate.withUnsafeBufferPointer { w in
-                    timeFirst.data.withUnsafeBufferPointer { u in
-                        out.withUnsafeMutableBufferPointer { y in
+        let out = VectorKernels.array(count: key.count) { y in
+            key.data.withUnsafeBufferPointer { k in
+                value.data.withUnsafeBufferPointer { v in
+                    rate.withUnsafeBufferPointer { w in
+                        timeFirst.data.withUnsafeBufferPointer { u in
                             guard let k = k.baseAddress, let v = v.baseAddress, let w = w.baseAddress,
                                   let u = u.baseAddress, let y = y.baseAddress else { return }
                             WKVKernel.forward(shape, k: k, v: v, w: w, u: u, y: y)
@@ -45,7 +44,8 @@ extension Tensor {
         }
         let output = out
         return Tensor(shape: key.shape, data: out, inputs: [key, value, timeDecay, timeFirst]) { g in
-            var dk = [Float](repeating: 0, count: key.count), dv = dk
+            // Written in full by the kernel, so they start uninitialised.
+            var dk = VectorKernels.array(count: key.count) { _ in }, dv = VectorKernels.array(count: key.count) { _ in }
             var dw = [Float](repeating: 0, count: channels), du = dw
             key.data.withUnsafeBufferPointer { k in
                 value.data.withUnsafeBufferPointer { v in
@@ -72,8 +72,8 @@ extension Tensor {
                     }
                 }
             }
-            if key.requiresGrad { key.accumulateGrad { t in dk.withUnsafeBufferPointer { VectorKernels.add(from: $0, into: t) } } }
-            if value.requiresGrad { value.accumulateGrad { t in dv.withUnsafeBufferPointer { VectorKernels.add(from: $0, into: t) } } }
+            if key.requiresGrad { key.accumulateGrad(adopting: dk) }
+            if value.requiresGrad { value.accumulateGrad(adopting: dv) }
             if timeDecay.requiresGrad {
                 // d/d(timeDecay) = d/dw · dw/d(timeDecay) = d/dw · w.
                 timeDecay.accumulateGrad { t in for c in 0..<channels { t[c] += dw[c] * rate[c] } }

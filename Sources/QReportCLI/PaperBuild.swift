@@ -32,6 +32,9 @@ struct PaperBuild {
         let commit = layout.gitCommit()
         let runner = ExperimentRunner(store: runStore, threads: ProcessInfo.processInfo.activeProcessorCount, gitCommit: commit)
         let locator = DataLocator(dataDirectory: dataDirectory, environment: environment)
+        var offline = environment
+        offline["QREPORT_OFFLINE"] = "1"
+        let offlineLocator = DataLocator(dataDirectory: dataDirectory, environment: offline)
 
         var results: [ExperimentResults] = []
         for experiment in paper.experiments {
@@ -64,7 +67,13 @@ struct PaperBuild {
                 results.append(ExperimentResults(experiment: experiment, scale: experiment.protocolFor(scale),
                                                  records: outcome.records, timings: outcome.timings))
             } else {
-                results.append(try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore))
+                // Not selected: shown from the store; with nothing stored, say whether its data is here
+                // (looked up locally only: rendering never downloads).
+                var stored = try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore)
+                if stored.records.isEmpty, experiment.fourierSpectrum == nil {
+                    stored.missingData = Self.missingData(experiment, locator: offlineLocator)
+                }
+                results.append(stored)
             }
         }
 

@@ -11,9 +11,11 @@ enum Format {
         return String(format: "%+.\(decimals)f", value)
     }
 
-    static func ours(_ stats: SeedStatistics?, _ decimals: Int = 2) -> String {
+    /// Mean ± sample standard deviation (n = seeds); `signed` for differences (`+0.43 ± 0.98 (n = 3)`).
+    static func ours(_ stats: SeedStatistics?, _ decimals: Int = 2, signed isSigned: Bool = false) -> String {
         guard let stats, stats.count > 0 else { return "-" }
-        return "\(fixed(stats.mean, decimals)) ± \(fixed(stats.standardDeviation, decimals)) (n = \(stats.count))"
+        let mean = isSigned ? signed(stats.mean, decimals) : fixed(stats.mean, decimals)
+        return "\(mean) ± \(fixed(stats.standardDeviation, decimals)) (n = \(stats.count))"
     }
 
     static func published(_ value: String?, spread: String?) -> String {

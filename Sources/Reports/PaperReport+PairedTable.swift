@@ -59,7 +59,7 @@ extension PaperReport {
             header: ["dataset", "published Δ", "published: better?", "ours Δ (mean ± std, n)", "paper's rule", "paired t-test", "verdict"],
             rows: check.rows.map { row in
                 [row.experiment.dataset, Format.signed(row.publishedDifference, d), row.publishedVerdict ?? "-",
-                 row.isRun ? Format.ours(row.differences, d) : "-", row.paperRule() ?? "-", testText(row.test), answerVerdict(row)]
+                 row.isRun ? Format.ours(row.differences, d, signed: true) : "-", row.paperRule() ?? "-", testText(row.test), answerVerdict(row)]
             },
             verdictColumn: 6, csvName: "\(claim.table)-\(claim.model)-better")))
 
@@ -100,14 +100,14 @@ extension PaperReport {
         if m == 0 { test = "not run: data missing" }
         else if !check.testable { test = "n/a: one seed per dataset" }
         else {
-            test = "better on \(check.oursByTest(.better)), worse on \(check.oursByTest(.worse)), no significant difference on \(check.oursByTest(.noSignificantDifference)) (of \(m) run)"
+            test = "better on \(check.oursByTest(.better)), worse on \(check.oursByTest(.worse)), no significant difference on \(check.oursByTest(.noSignificantDifference)) (of the \(m) datasets run)"
         }
         let rows: [[String]] = [
             ["paper text (\(claim.source))", "\(claim.claimed) of \(claim.outOf)", "as stated: \"\(claim.text)\""],
             ["paper's verdict column (\(Self.tableName(claim.table)))", "Yes \(check.publishedVerdicts("Yes")), Equal \(check.publishedVerdicts("Equal")), No \(check.publishedVerdicts("No")) of \(n)",
              "the column as printed"],
             ["paper's numbers (\(Self.tableName(claim.table)))", "\(check.publishedNumbers("Yes")) of \(n)", "higher published accuracy, one unseeded run each"],
-            ["ours, paper's rule", m == 0 ? "not run: data missing" : "\(check.oursByPaperRule("Yes")) of \(m) run", "higher final-epoch mean over seeds"],
+            ["ours, paper's rule", m == 0 ? "not run: data missing" : "\(check.oursByPaperRule("Yes")) of the \(m) datasets run", "higher final-epoch mean over seeds"],
             ["ours, paired t-test", test, "two-sided, α = \(Format.fixed(PairedTTest.alpha, 2)), n − 1 degrees of freedom"],
         ]
         return ReportSection(title: "Claim check — \"better on \(claim.claimed) of \(claim.outOf)\" (\(claim.source))", blocks: [
@@ -124,8 +124,8 @@ extension PaperReport {
         guard m > 0 else { return [claim.text, "-", "not run: data missing", "\(claim.source); see the claim check"] }
         let count = check.testable ? check.oursByTest(.better) : check.oursByPaperRule("Yes")
         let measured = check.testable
-            ? "significantly better on \(count) of \(m) run (paired t-test); higher mean on \(check.oursByPaperRule("Yes"))"
-            : "higher final accuracy on \(count) of \(m) run (one seed: no test)"
+            ? "significantly better on \(count) of the \(m) datasets run (paired t-test); higher mean on \(check.oursByPaperRule("Yes"))"
+            : "higher final accuracy on \(count) of the \(m) datasets run (one seed: no test)"
         var verdict: String
         if count >= claim.claimed { verdict = "consistent: holds" }
         else if count + (n - m) < claim.claimed { verdict = "differs: does not hold" }

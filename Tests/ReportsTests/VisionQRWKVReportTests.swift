@@ -126,12 +126,12 @@ import TestSupport
         let (_, doc) = try Self.document()
         let better = try table(doc, csv: "table1-quantum-rwkv-better")
         let mnist = try #require(better.rows.first { $0[0] == "mnist" })
-        #expect(mnist[1] == "-0.37" && mnist[2] == "No" && mnist[3] == "0.57 ± 0.64 (n = 3)" && mnist[4] == "Yes")
+        #expect(mnist[1] == "-0.37" && mnist[2] == "No" && mnist[3] == "+0.57 ± 0.64 (n = 3)" && mnist[4] == "Yes")
         let t = (0.5666666666666667) / (0.6429100507328637 / 3.0.squareRoot())
         #expect(mnist[5] == "no sig. difference (t = \(Format.fixed(t, 2)), p = \(Format.fixed(1 - t / (2 + t * t).squareRoot(), 3)))")
         #expect(mnist[6] == "differs: not significant")
         let retina = try #require(better.rows.first { $0[0] == "retinamnist" })
-        #expect(retina[3] == "2.00 ± 0.00 (n = 1)" && retina[4] == "Yes" && retina[5] == "n/a (1 seed)"
+        #expect(retina[3] == "+2.00 ± 0.00 (n = 1)" && retina[4] == "Yes" && retina[5] == "n/a (1 seed)"
                 && retina[6] == "consistent (paper's rule, 1 seed)")
         #expect(better.rows.first { $0[0] == "breastmnist" }?[2] == "Equal")
 
@@ -153,15 +153,15 @@ import TestSupport
         #expect(count.rows[1][1] == "Yes 7, Equal 2, No 5 of 14")
         #expect(count.rows[2][1] == "7 of 14")
         // Paper's rule: MNIST Yes, ChestMNIST Equal (same values), RetinaMNIST Yes.
-        #expect(count.rows[3][1] == "2 of 3 run")
-        #expect(count.rows[4][1] == "better on 0, worse on 0, no significant difference on 1 (of 3 run)")
+        #expect(count.rows[3][1] == "2 of the 3 datasets run")
+        #expect(count.rows[4][1] == "better on 0, worse on 0, no significant difference on 1 (of the 3 datasets run)")
         let claims = try table(doc, csv: "claims")
         #expect(claims.rows.count == 1)
         // 0 significant of 3 run, 11 not run: 0 + 11 ≥ 8, so undecided.
         #expect(claims.rows[0][2] == "not run: undecided, 11 datasets missing")
         let check = report.countClaimCheck(VisionQRWKVPaper.quantumBetterCount)
         #expect(check.conclusion(reducedScale: false).contains("does not support a quantum advantage on any dataset run"))
-        #expect(report.diffMarkdown().contains("| mnist | -0.37 | No | 0.57 ± 0.64 (n = 3) | Yes |"))
+        #expect(report.diffMarkdown().contains("| mnist | -0.37 | No | +0.57 ± 0.64 (n = 3) | Yes |"))
     }
 
     /// Ours vs the authors' code per dataset: 108,800 and 119,040 + 16 on MNIST; RetinaMNIST's expected counts follow from

@@ -21,12 +21,16 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder searched first for dataset files (also QREPORT_DATA).")
     var dataDirectory: String?
 
+    @Flag(name: .customLong("no-train"), help: "Render the report from the run store only: trains and downloads nothing; experiments without stored runs show as not run.")
+    var renderOnly = false
+
     func run() throws {
         let layout = try ProjectLayout.locate()
         let (paper, output) = try resolveVariant(layout: layout)
         let outcome = try PaperBuild(paper: paper, scale: options.scale, experimentIDs: experiments, layout: layout,
                                      output: output, store: options.store.map { URL(fileURLWithPath: $0) } ?? output.appendingPathComponent("runs"),
-                                     dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment).run()
+                                     dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment,
+                                     renderOnly: renderOnly).run()
         print("report: \(outcome.html.path)")
         print("pdf:    \(outcome.pdf.path)")
         let failures = outcome.rows.filter { $0.verdict.isFailure }.count

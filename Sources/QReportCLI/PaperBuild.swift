@@ -17,6 +17,8 @@ struct PaperBuild {
     var store: URL
     var dataDirectory: String?
     var environment: [String: String]
+    /// `--no-train`: every experiment is shown from the store, as if none were selected.
+    var renderOnly = false
 
     struct Outcome {
         var html: URL
@@ -26,7 +28,8 @@ struct PaperBuild {
     }
 
     func run() throws -> Outcome {
-        let (selected, exact) = try Self.select(experimentIDs, in: paper)
+        let (chosen, exact) = try Self.select(experimentIDs, in: paper)
+        let selected = renderOnly ? [] : chosen
         let published = try Self.published(paper: paper, layout: layout)
         let runStore = RunStore(directory: store)
         let commit = layout.gitCommit()

@@ -114,6 +114,7 @@ public struct HTMLRenderer {
             "caption": table.caption,
             "headerCells": header,
             "bodyRows": rows,
+            "isWide": table.columnCount >= 7,
             "hasCSV": table.csvName != nil,
             "csvName": table.csvName ?? "",
         ]

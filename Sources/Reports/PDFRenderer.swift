@@ -299,7 +299,7 @@ private struct PageFlow {
         let maxRowLines = max(2, Int((g.bottom - g.top - headerHeight - captionPitch * 2 - 2 * padY) / p))
         let bodyRows: [[[String]]] = table.rows.map { row in
             table.cells(row).enumerated().map { c, text in
-                let font = c == table.verdictColumn ? Fonts.tableHeader : Fonts.table
+                let font = table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table
                 let cellLines = canvas.lines(text, font: font, maxWidth: widths[c] - 2 * padX)
                 return cellLines.count <= maxRowLines ? cellLines : Array(cellLines.prefix(maxRowLines - 1)) + ["…"]
             }
@@ -349,7 +349,7 @@ private struct PageFlow {
                     add(.fill(Rect(x: x + 1, y: y + 1, width: t.widths[c] - 2, height: t.rowHeights[r] - 2), style.background))
                     color = style.foreground
                     font = Fonts.tableHeader
-                } else if c == table.verdictColumn {
+                } else if table.isVerdict(column: c) {
                     font = Fonts.tableHeader
                 }
                 cell(cells[c], font: font, color: color, x: x, width: t.widths[c], padX: padX, padY: padY, pitch: t.pitch,
@@ -370,7 +370,7 @@ private struct PageFlow {
         for c in 0..<columns {
             let texts = [c < table.header.count ? table.header[c] : ""] + table.rows.map { table.cells($0)[c] }
             for (i, text) in texts.enumerated() {
-                let w = canvas.measure(text, font: i == 0 || c == table.verdictColumn ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
+                let w = canvas.measure(text, font: i == 0 || table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
                 natural[c] = max(natural[c], w + 2 * padding)
             }
         }
@@ -399,7 +399,7 @@ private struct PageFlow {
             let texts = [c < table.header.count ? table.header[c] : ""] + table.rows.map { table.cells($0)[c] }
             let longest = texts.enumerated().flatMap { i, text in
                 text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
-                    canvas.measure(String(word), font: i == 0 || c == table.verdictColumn ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
+                    canvas.measure(String(word), font: i == 0 || table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
                 }
             }.max() ?? 0
             return min(longest + 2 * padding + 1, 0.25 * g.width)

@@ -44,7 +44,7 @@ extension PaperReport {
             caption: "\(name) mirrored: \(claim.metric.label) after the last epoch, published (one run) vs ours (mean ± std over seeds, n seeds).",
             header: ["dataset", "\(Self.shortName(baselineName)): published", "ours", "verdict", "\(Self.shortName(modelName)): published", "ours", "verdict"],
             rows: check.rows.map { row in [row.experiment.dataset] + cells(row, claim.baseline) + cells(row, claim.model) },
-            verdictColumn: 6, csvName: claim.table)))
+            verdictColumns: [3, 6], csvName: claim.table)))
         let missing = check.rows.compactMap { row in row.missingData.map { "\(row.experiment.dataset): \($0)" } }
         if !missing.isEmpty {
             blocks.append(.paragraph("Not run: data missing for \(missing.count) of the \(check.rows.count) datasets. A user with the files gets the full table; where qreport looked and how to fetch each:"))

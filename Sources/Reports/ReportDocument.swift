@@ -106,19 +106,27 @@ public struct ReportTable: Sendable {
     public var header: [String]
     /// Body rows; each as many cells as `header` (short rows are padded with empty cells).
     public var rows: [[String]]
-    /// Index of the column holding verdicts, which are coloured by `VerdictStyle`; nil for none.
-    public var verdictColumn: Int?
+    /// Indices of the columns holding verdicts, which are coloured by `VerdictStyle`; empty for none.
+    public var verdictColumns: Set<Int>
     /// Base name of the CSV export, e.g. "table1" writes `tables/table1.csv`; nil for no export.
     public var csvName: String?
 
     /// A table; see the properties for each argument.
     public init(caption: String, header: [String], rows: [[String]], verdictColumn: Int? = nil, csvName: String? = nil) {
+        self.init(caption: caption, header: header, rows: rows, verdictColumns: verdictColumn.map { [$0] } ?? [], csvName: csvName)
+    }
+
+    /// A table with several verdict columns (a mirrored table with one verdict per model).
+    public init(caption: String, header: [String], rows: [[String]], verdictColumns: Set<Int>, csvName: String? = nil) {
         self.caption = caption
         self.header = header
         self.rows = rows
-        self.verdictColumn = verdictColumn
+        self.verdictColumns = verdictColumns
         self.csvName = csvName
     }
+
+    /// Whether column `c` holds verdicts.
+    func isVerdict(column c: Int) -> Bool { verdictColumns.contains(c) }
 
     /// Number of columns: the widest of the header and the rows.
     var columnCount: Int { max(header.count, rows.map(\.count).max() ?? 0) }
@@ -131,7 +139,7 @@ public struct ReportTable: Sendable {
     /// Whether column `c` holds numbers, so it is right-aligned: every body cell starts like a number,
     /// apart from empty cells and placeholders ("—", "–", "-", "n/a").
     func isNumeric(column c: Int) -> Bool {
-        guard c != verdictColumn else { return false }
+        guard !isVerdict(column: c) else { return false }
         let placeholders: Set<String> = ["", "—", "–", "-", "n/a", "N/A"]
         let values = rows.compactMap { c < $0.count ? $0[c].trimmingCharacters(in: .whitespaces) : nil }.filter { !placeholders.contains($0) }
         return !values.isEmpty && values.allSatisfy { cell in
@@ -145,9 +153,9 @@ public struct ReportTable: Sendable {
         ([c < header.count ? header[c] : ""] + rows.map { c < $0.count ? $0[c] : "" }).allSatisfy { $0.count <= limit }
     }
 
-    /// The verdict class of cell `c` in `row`, or nil outside the verdict column.
+    /// The verdict class of cell `c` in `row`, or nil outside the verdict columns.
     func verdictStyle(row: [String], column c: Int) -> VerdictStyle? {
-        guard c == verdictColumn, c < row.count else { return nil }
+        guard isVerdict(column: c), c < row.count else { return nil }
         return VerdictStyle(cellText: row[c])
     }
 }

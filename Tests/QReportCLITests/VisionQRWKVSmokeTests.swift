@@ -66,6 +66,18 @@ import Results
 
         let diff = try String(contentsOf: outcome.diff, encoding: .utf8)
         #expect(diff.contains("## Claim: \"The QuantumRWKV model outperforms the classical variant on 8 out of 14 datasets\""))
+
+        // --no-train renders the same tables from the store, and trains nothing with an empty one.
+        let again = work.appendingPathComponent("again")
+        _ = try PaperBuild(paper: VisionQRWKVPaper.paper, scale: .smoke, experimentIDs: [], layout: layout, output: again,
+                           store: output.appendingPathComponent("runs"), dataDirectory: nil, environment: environment, renderOnly: true).run()
+        #expect(try String(contentsOf: again.appendingPathComponent("tables/table1.csv"), encoding: .utf8) == table1)
+        let empty = work.appendingPathComponent("empty")
+        _ = try PaperBuild(paper: VisionQRWKVPaper.paper, scale: .smoke, experimentIDs: ["mnist"], layout: layout, output: empty,
+                           store: empty.appendingPathComponent("runs"), dataDirectory: nil, environment: environment, renderOnly: true).run()
+        let emptyTable = try String(contentsOf: empty.appendingPathComponent("tables/table1.csv"), encoding: .utf8)
+        #expect(emptyTable.components(separatedBy: "\r\n").first { $0.hasPrefix("mnist,") }?.contains("not run: no finished runs") == true)
+        #expect(try RunStore(directory: empty.appendingPathComponent("runs")).allRecords().isEmpty)
     }
 
     /// `--variant` is parsed once (PaperOptions) for build and diff: the paper-text experiments and their own folder.

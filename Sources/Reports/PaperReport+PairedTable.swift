@@ -45,7 +45,10 @@ extension PaperReport {
             header: ["dataset", "\(Self.shortName(baselineName)): published", "ours", "verdict", "\(Self.shortName(modelName)): published", "ours", "verdict"],
             rows: check.rows.map { row in [row.experiment.dataset] + cells(row, claim.baseline) + cells(row, claim.model) },
             verdictColumns: [3, 6], csvName: claim.table)))
-        let missing = check.rows.compactMap { row in row.missingData.map { "\(row.experiment.dataset): \($0)" } }
+        let missing = check.rows.compactMap { row in
+            // The data error usually names the dataset first already ("mnist: train-images… not found").
+            row.missingData.map { $0.hasPrefix(row.experiment.dataset + ":") ? $0 : "\(row.experiment.dataset): \($0)" }
+        }
         if !missing.isEmpty {
             blocks.append(.paragraph("Not run: data missing for \(missing.count) of the \(check.rows.count) datasets. A user with the files gets the full table; where qreport looked and how to fetch each:"))
             blocks.append(.bulletList(missing))

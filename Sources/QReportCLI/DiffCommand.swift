@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Datasets
 import Foundation
 import Reports
 import Results
@@ -20,8 +21,9 @@ struct DiffCommand: ParsableCommand {
         let paper = try options.resolvePaper()
         let store = RunStore(directory: options.storeDirectory(layout: layout))
         let published = try PaperBuild.published(paper: paper, layout: layout)
+        let locator = PaperBuild.localLocator(dataDirectory: nil, environment: ProcessInfo.processInfo.environment)
         let results = try paper.experiments.map {
-            try PaperBuild.storedResults(paper: paper, experiment: $0, scale: options.scale, store: store)
+            try PaperBuild.shownFromStore(paper: paper, experiment: $0, scale: options.scale, store: store, localLocator: locator)
         }
         let report = PaperReport(paper: paper, scale: options.scale, experiments: results, published: published, reportCommit: layout.gitCommit())
         print(report.diffMarkdown(), terminator: "")

@@ -35,9 +35,7 @@ struct PaperBuild {
         let commit = layout.gitCommit()
         let runner = ExperimentRunner(store: runStore, threads: ProcessInfo.processInfo.activeProcessorCount, gitCommit: commit)
         let locator = DataLocator(dataDirectory: dataDirectory, environment: environment)
-        var offline = environment
-        offline["QREPORT_OFFLINE"] = "1"
-        let offlineLocator = DataLocator(dataDirectory: dataDirectory, environment: offline)
+        let offlineLocator = Self.localLocator(dataDirectory: dataDirectory, environment: environment)
 
         var results: [ExperimentResults] = []
         for experiment in paper.experiments {
@@ -70,13 +68,8 @@ struct PaperBuild {
                 results.append(ExperimentResults(experiment: experiment, scale: experiment.protocolFor(scale),
                                                  records: outcome.records, timings: outcome.timings))
             } else {
-                // Not selected: shown from the store; with nothing stored, say whether its data is here
-                // (looked up locally only: rendering never downloads).
-                var stored = try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore)
-                if stored.records.isEmpty, experiment.fourierSpectrum == nil {
-                    stored.missingData = Self.missingData(experiment, locator: offlineLocator)
-                }
-                results.append(stored)
+                results.append(try Self.shownFromStore(paper: paper, experiment: experiment, scale: scale, store: runStore,
+                                                       localLocator: offlineLocator))
             }
         }
 
@@ -139,6 +132,24 @@ struct PaperBuild {
     }
 
     /// The runs of `experiment` already in the store (none are trained).
+    /// A data locator that only looks in local folders (rendering and diffing never download).
+    static func localLocator(dataDirectory: String?, environment: [String: String]) -> DataLocator {
+        var offline = environment
+        offline["QREPORT_OFFLINE"] = "1"
+        return DataLocator(dataDirectory: dataDirectory, environment: offline)
+    }
+
+    /// An experiment not being trained, shown from the store; with nothing stored, whether its data is here
+    /// (so the report says "data missing" rather than "no finished runs").
+    static func shownFromStore(paper: Paper, experiment: Experiment, scale: Scale, store: RunStore,
+                               localLocator: DataLocator) throws -> ExperimentResults {
+        var stored = try storedResults(paper: paper, experiment: experiment, scale: scale, store: store)
+        if stored.records.isEmpty, experiment.fourierSpectrum == nil {
+            stored.missingData = missingData(experiment, locator: localLocator)
+        }
+        return stored
+    }
+
     static func storedResults(paper: Paper, experiment: Experiment, scale: Scale, store: RunStore) throws -> ExperimentResults {
         let scaleProtocol = experiment.protocolFor(scale)
         var records: [String: [RunRecord]] = [:]

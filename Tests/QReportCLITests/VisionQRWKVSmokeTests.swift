@@ -78,6 +78,16 @@ import Results
         let emptyTable = try String(contentsOf: empty.appendingPathComponent("tables/table1.csv"), encoding: .utf8)
         #expect(emptyTable.components(separatedBy: "\r\n").first { $0.hasPrefix("mnist,") }?.contains("not run: no finished runs") == true)
         #expect(try RunStore(directory: empty.appendingPathComponent("runs")).allRecords().isEmpty)
+
+        // `qreport diff` shows an experiment with nothing stored the same way: its data is looked up locally.
+        let paper = VisionQRWKVPaper.paper, emptyStore = RunStore(directory: empty.appendingPathComponent("runs"))
+        let locator = PaperBuild.localLocator(dataDirectory: nil, environment: environment)
+        let blood = try #require(paper.experiments.first { $0.id == "bloodmnist" })
+        let mnistExperiment = try #require(paper.experiments.first { $0.id == "mnist" })
+        #expect(try PaperBuild.shownFromStore(paper: paper, experiment: blood, scale: .smoke, store: emptyStore, localLocator: locator)
+            .missingData?.contains("bloodmnist.npz") == true)
+        #expect(try PaperBuild.shownFromStore(paper: paper, experiment: mnistExperiment, scale: .smoke, store: emptyStore, localLocator: locator)
+            .missingData == nil)
     }
 
     /// `--variant` is parsed once (PaperOptions) for build and diff: the paper-text experiments and their own folder.

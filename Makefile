@@ -8,16 +8,20 @@ SCALE ?= paper
 
 QREPORT = .build/release/qreport
 
-.PHONY: help build test report diff clean bench bench-engine bench-quantum bench-qrwkv bench-hqnn
+.PHONY: help build test slurm-test report diff clean bench bench-engine bench-quantum bench-qrwkv bench-hqnn
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
 build: ## release build of the qreport executable
 	$(SWIFT) build -c release --product qreport
 
 test: ## build and run every module's tests (debug build; numeric kernels are optimised)
 	$(SWIFT) test
+
+slurm-test: ## Slurm integration test: one-node cluster on localhost, array job with a requeue (root + slurm-wlm; skips otherwise)
+	$(SWIFT) build --product qreport
+	scripts/slurm-test .build/debug/qreport
 
 report: build ## build reports/$(PAPER)/ (ONLY=experiment, SCALE=paper|reduced|smoke)
 	$(QREPORT) build --paper $(PAPER) --scale $(SCALE) $(if $(ONLY),--only $(ONLY))

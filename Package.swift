@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Catalog"),
         .target(name: "Results"),
         .target(name: "Training", dependencies: ["Catalog", "Results", "Models", "Datasets", "NeuralNets", "QuantumSim"]),
+        // Planning runs for a cluster, per-run locks in a shared store, Slurm scripts
+        .target(name: "Cluster", dependencies: ["Catalog", "Results"]),
 
         // Rendering (never imports computing modules)
         .target(name: "Charts", dependencies: ["CCairo", "CPango"]),
@@ -45,7 +47,7 @@ let package = Package(
 
         // Command line
         .target(name: "QReportCLI", dependencies: [
-            "Training", "Reports", "Datasets", "Catalog", "Results", "QuantumSim", "Charts", "Autograd",
+            "Training", "Reports", "Datasets", "Catalog", "Results", "Cluster", "QuantumSim", "Charts", "Autograd",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "qreport", dependencies: ["QReportCLI"]),
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Catalog", "Results", "Datasets", "TestSupport"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Results", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Catalog", "Results", "TestSupport"]),
         .testTarget(name: "QReportCLITests", dependencies: ["QReportCLI", "QuantumSim", "Catalog", "TestSupport"]),

@@ -47,6 +47,40 @@ public final class Adam {
     /// The number of updates applied to parameter `index` so far.
     public func stepCount(ofParameterAt index: Int) -> Int { steps[index] }
 
+    /// Everything `step()` carries from one update to the next, per parameter in order: the step counts
+    /// and both moment averages. Restoring it into an optimiser over the same parameters continues the
+    /// updates bit for bit (a checkpoint's optimiser state).
+    public struct State: Codable, Equatable, Sendable {
+        public var steps: [Int]
+        public var firstMoments: [[Float]]
+        public var secondMoments: [[Float]]
+
+        public init(steps: [Int], firstMoments: [[Float]], secondMoments: [[Float]]) {
+            self.steps = steps
+            self.firstMoments = firstMoments
+            self.secondMoments = secondMoments
+        }
+    }
+
+    /// The current state (a copy).
+    public var state: State { State(steps: steps, firstMoments: firstMoments, secondMoments: secondMoments) }
+
+    /// Replaces the state with `state`.
+    /// - Throws: `OptimizerStateError` when it does not fit these parameters (count or sizes); nothing is changed then.
+    public func restore(_ state: State) throws {
+        guard state.steps.count == parameters.count, state.firstMoments.count == parameters.count,
+              state.secondMoments.count == parameters.count else {
+            throw OptimizerStateError("has state for \(state.steps.count) parameters, the optimiser has \(parameters.count)")
+        }
+        for (index, parameter) in parameters.enumerated()
+        where state.firstMoments[index].count != parameter.count || state.secondMoments[index].count != parameter.count {
+            throw OptimizerStateError("parameter \(parameter.name) has \(parameter.count) values, the state \(state.firstMoments[index].count)")
+        }
+        steps = state.steps
+        firstMoments = state.firstMoments
+        secondMoments = state.secondMoments
+    }
+
     /// Updates every parameter that has a gradient, from its current gradient.
     public func step() {
         let lerpWeight = Float(1 - betas.0)

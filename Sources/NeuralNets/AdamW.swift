@@ -38,4 +38,10 @@ public final class AdamW {
 
     /// Clears the gradients of all parameters.
     public func zeroGrad() { adam.zeroGrad() }
+
+    /// The step counts and moment averages (see `Adam.State`); the decay itself carries no state.
+    public var state: Adam.State { adam.state }
+
+    /// Replaces the state (see `Adam.restore`).
+    public func restore(_ state: Adam.State) throws { try adam.restore(state) }
 }

@@ -60,13 +60,15 @@ public struct Checkpoint: Codable, Equatable {
         for b in layer.buffers { b.values = values.removeValue(forKey: b.name) ?? b.values }
     }
 
-    static func encode(_ values: [Float]) -> Data {
+    /// `values` as little-endian Float32 bytes (bit-exact, NaN payloads included).
+    public static func encode(_ values: [Float]) -> Data {
         var data = Data(capacity: 4 * values.count)
         for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
 
-    static func decode(_ data: Data) -> [Float] {
+    /// The Float32 values of little-endian `data` (whose size must be a multiple of 4).
+    public static func decode(_ data: Data) -> [Float] {
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count, by: 4).map { i in
             Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)

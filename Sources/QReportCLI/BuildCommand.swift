@@ -11,7 +11,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Train (or load from the run store) a paper's runs and write its HTML and PDF report.",
-        discussion: "Finished runs are kept in the run store, so an interrupted build resumes and a rebuild with nothing changed only renders.")
+        discussion: "Finished runs are kept in the run store, so an interrupted build resumes (an unfinished run at its last epoch checkpoint) and a rebuild with nothing changed only renders. Each run is locked while it trains, so a build and `qreport run` processes on one store never train a run twice: the build waits for a run another process holds.")
 
     @OptionGroup var options: PaperOptions
 
@@ -24,13 +24,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-train"), help: "Render the report from the run store only: trains and downloads nothing; experiments without stored runs show as not run.")
     var renderOnly = false
 
+    @Option(help: "Thread count written into the records' environment (as `qreport plan/run --threads`; default 2).")
+    var threads = 2
+
     func run() throws {
+        guard threads >= 1, threads <= 4096 else { throw UserFacingError("--threads \(threads): expected 1 to 4096") }
         let layout = try ProjectLayout.locate()
         let (paper, output) = try resolveVariant(layout: layout)
         let outcome = try PaperBuild(paper: paper, scale: options.scale, experimentIDs: experiments, layout: layout,
                                      output: output, store: options.store.map { URL(fileURLWithPath: $0) } ?? output.appendingPathComponent("runs"),
                                      dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment,
-                                     renderOnly: renderOnly).run()
+                                     renderOnly: renderOnly, threads: threads).run()
         print("report: \(outcome.html.path)")
         print("pdf:    \(outcome.pdf.path)")
         let failures = outcome.rows.filter { $0.verdict.isFailure }.count

@@ -19,6 +19,8 @@ struct PaperBuild {
     var environment: [String: String]
     /// `--no-train`: every experiment is shown from the store, as if none were selected.
     var renderOnly = false
+    /// The thread count written into the records' environment (`--threads`).
+    var threads = 2
 
     struct Outcome {
         var html: URL
@@ -33,7 +35,10 @@ struct PaperBuild {
         let published = try Self.published(paper: paper, layout: layout)
         let runStore = RunStore(directory: store)
         let commit = layout.gitCommit()
-        let runner = ExperimentRunner(store: runStore, threads: ProcessInfo.processInfo.activeProcessorCount, gitCommit: commit)
+        var runner = ExperimentRunner(store: runStore, threads: threads, gitCommit: commit)
+        runner.claim = RunClaim(store: runStore, command: "qreport build", wait: true) {
+            FileHandle.standardError.write(Data("qreport: \($0)\n".utf8))
+        }.claim
         let locator = DataLocator(dataDirectory: dataDirectory, environment: environment)
         let offlineLocator = Self.localLocator(dataDirectory: dataDirectory, environment: environment)
 
@@ -64,6 +69,8 @@ struct PaperBuild {
                     // The runs finished before it are stored; a rebuild resumes after them.
                     let line = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
                     throw UserFacingError("\(paper.id)/\(experiment.id): \(line) (finished runs are kept in \(store.path))")
+                } catch let error as RunCheckpointError {
+                    throw UserFacingError("\(paper.id)/\(experiment.id): \(error)")
                 }
                 results.append(ExperimentResults(experiment: experiment, scale: experiment.protocolFor(scale),
                                                  records: outcome.records, timings: outcome.timings))

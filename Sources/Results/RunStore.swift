@@ -2,7 +2,8 @@ import Foundation
 
 /// A content-addressed folder of finished runs: `<key>.json` holds the `RunRecord`,
 /// `<key>.timing.json` its `RunTiming`. Files are written to a temporary name and renamed, so
-/// a run is either fully stored or absent.
+/// a run is either fully stored or absent. An unfinished run may have `<key>.checkpoint` (its last finished epoch,
+/// see `RunCheckpointFile`) and, while a process trains it, `<key>.lock` (see the `Cluster` module).
 public struct RunStore: Sendable {
     public let directory: URL
 
@@ -33,11 +34,18 @@ public struct RunStore: Sendable {
         return try? CanonicalJSON.decode(RunTiming.self, from: data)
     }
 
-    /// Stores a finished run (timing first, so a present record always has its timing).
+    /// Stores a finished run (timing first, so a present record always has its timing), then deletes the run's
+    /// epoch checkpoint, which the record supersedes.
     public func save(_ record: RunRecord, timing: RunTiming) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try AtomicFile.write(CanonicalJSON.encode(timing), to: timingURL(key: record.key))
         try AtomicFile.write(CanonicalJSON.encode(record), to: recordURL(key: record.key))
+        try checkpoint(key: record.key).remove()
+    }
+
+    /// Whether the record with `key` is stored (without reading it).
+    public func contains(key: String) -> Bool {
+        FileManager.default.fileExists(atPath: recordURL(key: key).path)
     }
 
     /// Every stored record (unordered input, returned sorted by key).
@@ -55,6 +63,12 @@ public struct RunStore: Sendable {
 
     public func recordURL(key: String) -> URL { directory.appendingPathComponent("\(key).json") }
     public func timingURL(key: String) -> URL { directory.appendingPathComponent("\(key).timing.json") }
+    /// The epoch checkpoint of the unfinished run with `key`.
+    public func checkpoint(key: String) -> RunCheckpointFile {
+        RunCheckpointFile(url: directory.appendingPathComponent("\(key).checkpoint"))
+    }
+    /// The lock file a process training the run with `key` holds.
+    public func lockURL(key: String) -> URL { directory.appendingPathComponent("\(key).lock") }
 }
 
 /// Errors reading the run store.

@@ -6,10 +6,14 @@ public struct RunTiming: Codable, Equatable, Sendable {
     public var wallSeconds: Double
     public var startedAt: String
     public var gitCommit: String
+    /// The process's peak resident memory when the run was stored (bytes; an upper bound for the run, since a build
+    /// trains several runs in one process); nil in timings written before it was recorded, and then absent from the JSON.
+    public var peakResidentBytes: Int?
 
-    public init(wallSeconds: Double, startedAt: String, gitCommit: String) {
+    public init(wallSeconds: Double, startedAt: String, gitCommit: String, peakResidentBytes: Int? = nil) {
         self.wallSeconds = wallSeconds
         self.startedAt = startedAt
         self.gitCommit = gitCommit
+        self.peakResidentBytes = peakResidentBytes
     }
 }

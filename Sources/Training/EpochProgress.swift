@@ -5,17 +5,20 @@ import Results
 public struct EpochProgress: Sendable, Equatable {
     public var epoch: Int
     public var epochs: Int
-    /// Seconds since the run's first epoch started.
+    /// Seconds since this process started the run's first epoch (after a resume: its first epoch here).
     public var elapsedSeconds: Double
+    /// Epochs restored from a checkpoint rather than trained by this process (0 for a fresh run).
+    public var resumedAfter: Int
 
-    public init(epoch: Int, epochs: Int, elapsedSeconds: Double) {
+    public init(epoch: Int, epochs: Int, elapsedSeconds: Double, resumedAfter: Int = 0) {
         self.epoch = epoch
         self.epochs = epochs
         self.elapsedSeconds = elapsedSeconds
+        self.resumedAfter = resumedAfter
     }
 
-    /// Mean seconds per epoch so far.
-    public var secondsPerEpoch: Double { elapsedSeconds / Double(max(epoch, 1)) }
+    /// Mean seconds per epoch trained by this process so far.
+    public var secondsPerEpoch: Double { elapsedSeconds / Double(max(epoch - resumedAfter, 1)) }
 
     /// The run's remaining time at the mean pace so far.
     public var remainingSeconds: Double { secondsPerEpoch * Double(max(epochs - epoch, 0)) }

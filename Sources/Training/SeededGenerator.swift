@@ -11,6 +11,15 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         state = (Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer))
     }
 
+    /// The four words of the generator's state, to save it in a checkpoint and continue the stream later.
+    public var stateWords: [UInt64] { [state.0, state.1, state.2, state.3] }
+
+    /// A generator continuing from a saved `state` (four words, as `stateWords` returns them; not all zero).
+    public init?(stateWords words: [UInt64]) {
+        guard words.count == 4, words.contains(where: { $0 != 0 }) else { return nil }
+        state = (words[0], words[1], words[2], words[3])
+    }
+
     public mutating func next() -> UInt64 {
         let result = rotl(state.1 &* 5, 7) &* 9
         let t = state.1 << 17

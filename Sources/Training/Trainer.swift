@@ -22,6 +22,8 @@ public struct Trainer {
     public var onEpoch: (EpochMetrics) -> Void
     /// Called after each epoch (after `onEpoch`) with its metrics and the run's clock, for progress lines with an ETA.
     public var onProgress: ((EpochMetrics, EpochProgress) -> Void)?
+    /// Where epoch checkpoints go; nil: none are saved or resumed from.
+    public var checkpoints: TrainingCheckpoints?
 
     public init(epochs: Int, batchSize: Int, learningRate: Double, optimizer: String = "adam",
                 onEpoch: @escaping (EpochMetrics) -> Void = { _ in }) {
@@ -33,16 +35,36 @@ public struct Trainer {
     }
 
     /// Trains `model` on `train`, evaluating on `test` after each epoch; `shuffle` orders the batches.
-    /// `runLabel` names the run in the error a non-finite loss raises.
-    /// - Throws: `TrainingError` when a training or test loss is NaN or infinite.
+    /// `runLabel` names the run in the error a non-finite loss raises. With `checkpoints`, training starts after the
+    /// epoch saved there (model, optimiser, `shuffle` and metrics restored) and saves one after every epoch but the
+    /// last, so a run stopped at any point and started again ends with the same metrics and weights.
+    /// - Throws: `TrainingError` when a training or test loss is NaN or infinite; `RunCheckpointError` or
+    ///   `CheckpointError` for a checkpoint that cannot be used.
     public func fit(_ model: Classifier, train: LabeledImages, test: LabeledImages, classNames: [String],
                     shuffle: inout SeededGenerator, runLabel: String) throws -> (epochs: [EpochMetrics], confusion: ConfusionMatrix) {
         let optimizer = TrainingOptimizer(named: self.optimizer, parameters: model.parameters, learningRate: learningRate)
         let batches = (train.count + batchSize - 1) / batchSize
         var history: [EpochMetrics] = []
         var confusion = ConfusionMatrix(classNames: classNames)
+        var firstEpoch = 1
+        if let checkpoints, let saved = try checkpoints.load() {
+            guard saved.epoch < epochs else {
+                throw RunCheckpointError(path: checkpoints.file.url.path, reason: "is at epoch \(saved.epoch), the run has \(epochs)")
+            }
+            do {
+                try saved.restore(into: model, optimizer: optimizer, shuffle: &shuffle)
+            } catch let error as CheckpointError {
+                throw RunCheckpointError(path: checkpoints.file.url.path, reason: "does not fit the model (\(error))")
+            } catch {
+                throw RunCheckpointError(path: checkpoints.file.url.path, reason: "does not fit the optimiser (\(error))")
+            }
+            history = saved.history
+            confusion = saved.confusion
+            firstEpoch = saved.epoch + 1
+            checkpoints.onResume(firstEpoch)
+        }
         let started = Date()
-        for epoch in 1...max(epochs, 1) where epochs > 0 {
+        for epoch in stride(from: firstEpoch, through: epochs, by: 1) {
             model.setTraining(true)
             let order = shuffle.permutation(train.count)
             var lossSum = 0.0
@@ -75,8 +97,13 @@ public struct Trainer {
                                        testLoss: evaluation.loss, testAccuracy: evaluation.accuracy,
                                        multiLabel: evaluation.multiLabel)
             history.append(metrics)
+            if let checkpoints, epoch < epochs {
+                try checkpoints.save(TrainerCheckpoint(epoch: epoch, model: model, optimizer: optimizer, shuffle: shuffle,
+                                                       history: history, confusion: confusion), epochs: epochs)
+            }
             onEpoch(metrics)
-            onProgress?(metrics, EpochProgress(epoch: epoch, epochs: epochs, elapsedSeconds: Date().timeIntervalSince(started)))
+            onProgress?(metrics, EpochProgress(epoch: epoch, epochs: epochs, elapsedSeconds: Date().timeIntervalSince(started),
+                                               resumedAfter: firstEpoch - 1))
         }
         return (history, confusion)
     }

@@ -4,6 +4,8 @@ import NeuralNets
 struct TrainingOptimizer {
     private let stepAction: () -> Void
     private let zeroGradAction: () -> Void
+    private let stateAction: () -> Adam.State
+    private let restoreAction: (Adam.State) throws -> Void
 
     /// The known names; anything else is a Catalog error caught by the Training tests.
     static let names = ["adam", "adamw"]
@@ -15,10 +17,14 @@ struct TrainingOptimizer {
             let adam = Adam(parameters: parameters, learningRate: learningRate)
             stepAction = adam.step
             zeroGradAction = adam.zeroGrad
+            stateAction = { adam.state }
+            restoreAction = adam.restore
         case "adamw":
             let adamW = AdamW(parameters: parameters, learningRate: learningRate)
             stepAction = adamW.step
             zeroGradAction = adamW.zeroGrad
+            stateAction = { adamW.state }
+            restoreAction = adamW.restore
         default:
             preconditionFailure("unknown optimiser '\(name)' in the Catalog; known: \(Self.names.joined(separator: ", "))")
         }
@@ -26,4 +32,8 @@ struct TrainingOptimizer {
 
     func step() { stepAction() }
     func zeroGrad() { zeroGradAction() }
+    /// Step counts and moments, for a checkpoint.
+    var state: Adam.State { stateAction() }
+    /// Continues from a checkpoint's state.
+    func restore(_ state: Adam.State) throws { try restoreAction(state) }
 }

@@ -85,7 +85,9 @@ public struct RunPlan: Codable, Equatable, Sendable {
         let known = todo.compactMap(\.estimate.seconds)
         var text = "\(runs.count) runs of \(paper)\(variant.map { " (variant \($0))" } ?? "") at \(scale) scale: "
             + "\(runs.count - todo.count) stored, \(todo.count) to train"
-        if !todo.isEmpty {
+        if !todo.isEmpty && known.isEmpty {
+            text += " (none estimated: nothing comparable is stored)"
+        } else if !todo.isEmpty {
             text += " (estimated \(Self.duration(known.reduce(0, +))) of wall time at \(threads) threads each"
             text += known.count < todo.count ? ", \(todo.count - known.count) not estimated: nothing comparable is stored)" : ")"
         }

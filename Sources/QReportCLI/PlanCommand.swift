@@ -30,7 +30,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Thread count of every run (the records' environment and the tasks' --cpus-per-task).")
     var threads = 2
 
-    @Option(help: "Extra sbatch options for the Slurm script, e.g. \"--partition=long --account=qml\"; an option named here replaces the generated one.")
+    @Option(parsing: .unconditional, help: "Extra sbatch options for the Slurm script, e.g. \"--partition=long --account=qml\"; an option named here replaces the generated one.")
     var sbatch: String?
 
     @Option(name: .customLong("data-dir"), help: "Dataset folder passed on to every task's `qreport run`.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Cluster
 import Datasets
 import Foundation
 import Reports
@@ -31,6 +32,11 @@ struct BuildCommand: ParsableCommand {
         guard threads >= 1, threads <= 4096 else { throw UserFacingError("--threads \(threads): expected 1 to 4096") }
         let layout = try ProjectLayout.locate()
         let (paper, output) = try resolveVariant(layout: layout)
+        if let planning = try? ClusterPlanning(options: options, only: [], threads: threads, layout: layout),
+           let note = StoredThreads.note(StoredThreads.counts(keys: planning.plan.runs.filter(\.stored).map(\.key), store: planning.store),
+                                         expected: renderOnly ? nil : threads) {
+            FileHandle.standardError.write(Data("qreport: \(note)\n".utf8))
+        }
         let outcome = try PaperBuild(paper: paper, scale: options.scale, experimentIDs: experiments, layout: layout,
                                      output: output, store: options.store.map { URL(fileURLWithPath: $0) } ?? output.appendingPathComponent("runs"),
                                      dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment,

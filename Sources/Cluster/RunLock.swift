@@ -39,10 +39,11 @@ public final class RunLock: @unchecked Sendable {
         self.inode = inode
     }
 
-    /// Tries once to take the lock at `url` for `holder`, taking over a stale lock.
+    /// Tries once to take the lock at `url` for `holder`, taking over a stale lock; the heartbeat touches it every
+    /// `heartbeat` seconds while held.
     /// - Throws: `RunLockError` when the store folder cannot be written.
     public static func acquire(_ url: URL, holder: LockHolder, environment: [String: String] = ProcessInfo.processInfo.environment,
-                               now: () -> Date = Date.init) throws -> Attempt {
+                               heartbeat: TimeInterval = heartbeatInterval, now: () -> Date = Date.init) throws -> Attempt {
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,7 +60,7 @@ public final class RunLock: @unchecked Sendable {
         for _ in 0..<5 {
             if link(temporary.path, url.path) == 0 || linkCount(temporary) == 2 {
                 let lock = RunLock(url: url, holder: holder, inode: inodeNumber(url) ?? 0)
-                lock.startHeartbeat()
+                lock.startHeartbeat(every: heartbeat)
                 HeldLocks.shared.add(lock)
                 return .acquired(lock)
             }
@@ -109,9 +110,9 @@ public final class RunLock: @unchecked Sendable {
         }
     }
 
-    private func startHeartbeat() {
+    private func startHeartbeat(every interval: TimeInterval) {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
-        timer.schedule(deadline: .now() + Self.heartbeatInterval, repeating: Self.heartbeatInterval)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
         let path = url.path
         timer.setEventHandler { _ = utimes(path, nil) }
         timer.resume()

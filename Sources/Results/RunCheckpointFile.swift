@@ -15,12 +15,16 @@ public struct RunCheckpointFile: Sendable {
         public var epoch: Int
         /// Epochs the run has in all.
         public var epochs: Int
+        /// Wall seconds spent training the saved epochs, over every start of the run (so a resumed run's timing
+        /// counts them); nil when unknown.
+        public var trainedSeconds: Double?
 
-        public init(key: String, epoch: Int, epochs: Int) {
+        public init(key: String, epoch: Int, epochs: Int, trainedSeconds: Double? = nil) {
             format = RunCheckpointFile.format
             self.key = key
             self.epoch = epoch
             self.epochs = epochs
+            self.trainedSeconds = trainedSeconds
         }
     }
 

@@ -62,6 +62,8 @@ public struct ExperimentRunner {
             return (record, store.timing(key: record.key))
         }
         let scaleProtocol = experiment.protocolFor(scale)
+        // A resumed run's timing counts the epochs trained before (as its checkpoint says).
+        let earlier = ((try? store.checkpoint(key: identity.key).header()) ?? nil)?.trainedSeconds ?? 0
         let started = Date()
         let record: RunRecord
         if let spectrum = experiment.fourierSpectrum {
@@ -71,7 +73,7 @@ public struct ExperimentRunner {
             record = try train(model: model, identity: identity, experiment: experiment, scale: scaleProtocol,
                                data: try data(), progress: progress, label: label)
         }
-        let timing = RunTiming(wallSeconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000,
+        let timing = RunTiming(wallSeconds: ((earlier + Date().timeIntervalSince(started)) * 1000).rounded() / 1000,
                                startedAt: ISO8601DateFormatter().string(from: started), gitCommit: gitCommit,
                                peakResidentBytes: Self.peakResidentBytes())
         try store.save(record, timing: timing)

@@ -47,7 +47,8 @@ public struct Trainer {
         var history: [EpochMetrics] = []
         var confusion = ConfusionMatrix(classNames: classNames)
         var firstEpoch = 1
-        if let checkpoints, let saved = try checkpoints.load() {
+        var priorSeconds = 0.0
+        if let checkpoints, let (saved, seconds) = try checkpoints.load() {
             guard saved.epoch < epochs else {
                 throw RunCheckpointError(path: checkpoints.file.url.path, reason: "is at epoch \(saved.epoch), the run has \(epochs)")
             }
@@ -61,6 +62,7 @@ public struct Trainer {
             history = saved.history
             confusion = saved.confusion
             firstEpoch = saved.epoch + 1
+            priorSeconds = seconds
             checkpoints.onResume(firstEpoch)
         }
         let started = Date()
@@ -99,7 +101,8 @@ public struct Trainer {
             history.append(metrics)
             if let checkpoints, epoch < epochs {
                 try checkpoints.save(TrainerCheckpoint(epoch: epoch, model: model, optimizer: optimizer, shuffle: shuffle,
-                                                       history: history, confusion: confusion), epochs: epochs)
+                                                       history: history, confusion: confusion), epochs: epochs,
+                                     trainedSeconds: priorSeconds + Date().timeIntervalSince(started))
             }
             onEpoch(metrics)
             onProgress?(metrics, EpochProgress(epoch: epoch, epochs: epochs, elapsedSeconds: Date().timeIntervalSince(started),

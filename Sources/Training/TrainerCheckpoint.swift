@@ -76,14 +76,14 @@ public struct TrainingCheckpoints {
         self.onResume = onResume
     }
 
-    func load() throws -> TrainerCheckpoint? {
+    func load() throws -> (checkpoint: TrainerCheckpoint, trainedSeconds: Double)? {
         guard let (header, payload) = try file.read(expectingKey: key) else { return nil }
         do {
             let checkpoint = try TrainerCheckpoint.decode(payload)
             guard checkpoint.epoch == header.epoch else {
                 throw RunCheckpointError(path: file.url.path, reason: "says epoch \(header.epoch) in its header, \(checkpoint.epoch) in its body")
             }
-            return checkpoint
+            return (checkpoint, header.trainedSeconds ?? 0)
         } catch let error as RunCheckpointError {
             throw error
         } catch {
@@ -91,7 +91,9 @@ public struct TrainingCheckpoints {
         }
     }
 
-    func save(_ checkpoint: TrainerCheckpoint, epochs: Int) throws {
-        try file.write(RunCheckpointFile.Header(key: key, epoch: checkpoint.epoch, epochs: epochs), payload: checkpoint.encoded())
+    func save(_ checkpoint: TrainerCheckpoint, epochs: Int, trainedSeconds: Double) throws {
+        try file.write(RunCheckpointFile.Header(key: key, epoch: checkpoint.epoch, epochs: epochs,
+                                                trainedSeconds: (trainedSeconds * 1000).rounded() / 1000),
+                       payload: checkpoint.encoded())
     }
 }

@@ -114,6 +114,30 @@ import Glibc
         lock.release()
     }
 
+    /// The heartbeat keeps a held lock's modification time fresh (here every 0.2 s instead of 30 s).
+    @Test func heartbeatTouchesTheLock() throws {
+        let dir = folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("k.lock")
+        guard case let .acquired(lock) = try RunLock.acquire(url, holder: LockHolder.current(command: "qreport run"), environment: [:],
+                                                             heartbeat: 0.2) else {
+            Issue.record("lock not acquired")
+            return
+        }
+        defer { lock.release() }
+        // Back-date it by an hour: stale by age; the heartbeat must bring it back within a few intervals.
+        var old = [timeval(tv_sec: Int(Date().timeIntervalSince1970) - 3600, tv_usec: 0),
+                   timeval(tv_sec: Int(Date().timeIntervalSince1970) - 3600, tv_usec: 0)]
+        #expect(utimes(url.path, &old) == 0)
+        #expect((RunLock.inspect(url)?.age ?? 0) > 3000)
+        var age = TimeInterval.infinity
+        for _ in 0..<50 where age > 60 {
+            usleep(100_000)
+            age = RunLock.inspect(url)?.age ?? .infinity
+        }
+        #expect(age < 60)
+    }
+
     /// Many threads race for one free lock: exactly one wins.
     @Test func racingAcquirersGetOneLock() throws {
         let dir = folder()

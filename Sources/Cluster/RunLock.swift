@@ -95,7 +95,12 @@ public final class RunLock: @unchecked Sendable {
     public static func inspect(_ url: URL, now: Date = Date()) -> (holder: LockHolder?, age: TimeInterval, inode: UInt64)? {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
-        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
+        #if os(Linux)
+        let mtime = info.st_mtim
+        #else
+        let mtime = info.st_mtimespec
+        #endif
+        let modified = Date(timeIntervalSince1970: TimeInterval(mtime.tv_sec) + TimeInterval(mtime.tv_nsec) / 1e9)
         let holder = (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(LockHolder.self, from: $0) }
         return (holder, max(0, now.timeIntervalSince(modified)), UInt64(info.st_ino))
     }

@@ -57,6 +57,16 @@ struct RunClaim {
     var wait: Bool
     var say: (String) -> Void
 
+    static func describe(_ holder: LockHolder?, age: TimeInterval) -> String {
+        "\(holder?.summary ?? "a process whose lock file cannot be read") (heartbeat \(Int(age)) s ago)"
+    }
+
+    /// The error `qreport run` exits with when another process holds its run.
+    static func heldError(label: String, key: String, holder: LockHolder?, age: TimeInterval, lock: URL) -> UserFacingError {
+        UserFacingError("\(label) (\(key.prefix(12))) is being trained by \(describe(holder, age: age)); lock \(lock.path); exit status \(heldExitCode) (--wait waits for it)",
+                        exitCode: heldExitCode)
+    }
+
     func claim(_ identity: RunIdentity, label: String) throws -> () -> Void {
         var announced = false
         while true {
@@ -70,10 +80,9 @@ struct RunClaim {
             case let .acquired(lock):
                 return { lock.release() }
             case let .held(holder, age):
-                let who = "\(holder?.summary ?? "a process whose lock file cannot be read") (heartbeat \(Int(age)) s ago)"
+                let who = Self.describe(holder, age: age)
                 guard wait else {
-                    throw UserFacingError("\(label) (\(identity.key.prefix(12))) is being trained by \(who); lock \(store.lockURL(key: identity.key).path); exit status \(Self.heldExitCode) (--wait waits for it)",
-                                          exitCode: Self.heldExitCode)
+                    throw Self.heldError(label: label, key: identity.key, holder: holder, age: age, lock: store.lockURL(key: identity.key))
                 }
                 if !announced {
                     say("\(label): waiting for \(who), which holds \(store.lockURL(key: identity.key).lastPathComponent); a lock without a heartbeat for \(Int(RunLock.staleAfter)) s is taken over")

@@ -11,7 +11,7 @@ struct QReport: ParsableCommand {
         Typical use:
           qreport build --paper hqnn --only quanv     # train (or load) the runs, write reports/hqnn/
           qreport diff --paper hqnn --fail-on-mismatch
-          qreport plan --paper vision-qrwkv --format slurm > runs.sbatch && sbatch runs.sbatch   # on a cluster
+          qreport plan --paper vision-qrwkv --format slurm  # a Slurm job array
         Data lookup order: --data-dir / QREPORT_DATA, $XDG_CACHE_HOME/qreport, QREPORT_MIRROR, download.
         """,
         subcommands: [BuildCommand.self, PlanCommand.self, RunCommand.self, StatusCommand.self, DiffCommand.self, PublishedCommand.self, PapersCommand.self, DataCommand.self, CircuitCommand.self])

@@ -73,6 +73,11 @@ struct RunCommand: ParsableCommand {
         if let note = StoredThreads.note(counts, expected: threads) {
             FileHandle.standardError.write(Data("qreport: \(note)\n".utf8))
         }
+        // Held by a live process: say so at once, before the data is read (`claim` decides again after that).
+        if !wait, let lock = RunLock.inspect(planning.store.lockURL(key: run.key)),
+           !RunLock.isStale(lock.holder, heartbeatAge: lock.age) {
+            throw RunClaim.heldError(label: label, key: run.key, holder: lock.holder, age: lock.age, lock: planning.store.lockURL(key: run.key))
+        }
         let progress = Progress(totalRuns: 1, header: "\(plan.paper)/\(experiment.id) at \(plan.scale) scale: run \(run.index) (\(run.key.prefix(12))), \(threads) threads")
         var runner = ExperimentRunner(store: planning.store, threads: threads, gitCommit: layout.gitCommit())
         runner.claim = RunClaim(store: planning.store, command: "qreport run", wait: wait, say: progress.note).claim

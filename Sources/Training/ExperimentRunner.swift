@@ -45,8 +45,9 @@ public struct ExperimentRunner {
         return (records, timings)
     }
 
-    /// One run of `experiment`: loaded when stored, else claimed (see `claim`), trained (resuming from its epoch
-    /// checkpoint when there is one) or sampled, and stored. `data` is called only if the run must be trained.
+    /// One run of `experiment`: loaded when stored, else its data prepared, the run claimed (see `claim`), trained
+    /// (resuming from its epoch checkpoint when there is one) or sampled, and stored. `data` is called only if the
+    /// run must be trained.
     public func produce(model: ModelSpec, identity: RunIdentity, experiment: Experiment, scale: Scale, progress: Progress,
                         data: () throws -> ExperimentData) throws -> (record: RunRecord, timing: RunTiming?) {
         let label = "\(experiment.id) · \(model.name) · seed \(identity.seed)"
@@ -54,6 +55,8 @@ public struct ExperimentRunner {
             progress.finish("\(label): stored")
             return (record, store.timing(key: record.key))
         }
+        // Data first: a run whose data is missing or corrupt fails before anything is written to the store.
+        let prepared = experiment.fourierSpectrum == nil ? try data() : nil
         let release = try claim?(identity, label)
         defer { release?() }
         // Another process may have stored it while this one waited for the claim.
@@ -71,7 +74,7 @@ public struct ExperimentRunner {
                                            draws: spectrum.draws(at: scale), threads: threads)
         } else {
             record = try train(model: model, identity: identity, experiment: experiment, scale: scaleProtocol,
-                               data: try data(), progress: progress, label: label)
+                               data: prepared!, progress: progress, label: label)
         }
         let timing = RunTiming(wallSeconds: ((earlier + Date().timeIntervalSince(started)) * 1000).rounded() / 1000,
                                startedAt: ISO8601DateFormatter().string(from: started), gitCommit: gitCommit,

@@ -126,9 +126,13 @@ public struct Comparison: Codable, Hashable, Sendable {
     public var publishedSeeds: Int
     /// Why ours cannot match the published value, when that is known in advance (printed beside the difference).
     public var note: String?
+    /// How many test images the published number was measured on when the paper's test set is a different sample
+    /// from ours (HQNN-Quanv: 100 random MNIST test images); nil when both use the same test set. The verdict then
+    /// allows for the binomial sampling error of both test sets.
+    public var publishedTestImages: Int?
 
     public init(table: String, dataset: String, model: String, metric: Metric, publishedSpreadMetric: String?, publishedSeeds: Int,
-                note: String? = nil) {
+                note: String? = nil, publishedTestImages: Int? = nil) {
         self.table = table
         self.dataset = dataset
         self.model = model
@@ -136,6 +140,7 @@ public struct Comparison: Codable, Hashable, Sendable {
         self.publishedSpreadMetric = publishedSpreadMetric
         self.publishedSeeds = publishedSeeds
         self.note = note
+        self.publishedTestImages = publishedTestImages
     }
 }
 

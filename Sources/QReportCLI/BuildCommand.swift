@@ -43,8 +43,9 @@ struct BuildCommand: ParsableCommand {
                                      renderOnly: renderOnly, threads: threads).run()
         print("report: \(outcome.html.path)")
         print("pdf:    \(outcome.pdf.path)")
-        let failures = outcome.rows.filter { $0.verdict.isFailure }.count
-        print("verdicts: \(outcome.rows.count - failures) consistent, \(failures) not (see \(outcome.diff.lastPathComponent))")
+        let count = { (key: String) in outcome.rows.filter { $0.verdict.key == key }.count }
+        print("verdicts: \(count("consistent")) consistent, \(count("differs")) differ, \(count("inconclusive")) inconclusive, "
+            + "\(count("not-run")) not run (see \(outcome.diff.lastPathComponent))")
     }
 }
 

@@ -47,10 +47,10 @@ struct PaperBuild {
             if selected.contains(where: { $0.id == experiment.id }) {
                 // A whole-paper (or group) build reports an experiment whose data is absent as "not run: data missing";
                 // naming it exactly with --only makes the missing data an error.
-                if !exact.contains(experiment.id), let missing = Self.missingData(experiment, locator: locator) {
+                if !exact.contains(experiment.id), let missing = Self.missingDataError(experiment, locator: locator) {
                     FileHandle.standardError.write(Data("qreport: warning: \(paper.id)/\(experiment.id) not run: \(missing)\n".utf8))
                     var stored = try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore)
-                    stored.missingData = missing
+                    stored.missingData = Self.reportLine(missing)
                     results.append(stored)
                     continue
                 }
@@ -118,15 +118,39 @@ struct PaperBuild {
         return (experiments, exact)
     }
 
-    /// The message of the data error when a file of `experiment`'s dataset is absent everywhere qreport looks.
+    /// The message of the data error when a file of `experiment`'s dataset is absent everywhere qreport looks
+    /// (with the folders searched: for the terminal).
     static func missingData(_ experiment: Experiment, locator: DataLocator) -> String? {
+        missingDataError(experiment, locator: locator).map { "\($0)" }
+    }
+
+    static func missingDataError(_ experiment: Experiment, locator: DataLocator) -> DatasetError? {
         guard let entry = try? DatasetRegistry.entry(named: experiment.dataset) else { return nil }
         for file in entry.files where locator.findLocally(file, of: entry) == nil {
             do { _ = try locator.locate(file, of: entry) } catch let error as DatasetError {
-                if case .notFound = error { return "\(error)" }
+                if case .notFound = error { return error }
             } catch {}
         }
         return nil
+    }
+
+    /// The missing-data line a report prints: the files, their md5 and how to get them, without the folders of the
+    /// machine that built it (a report is sent to others).
+    static func reportLine(_ error: DatasetError) -> String {
+        guard case let .notFound(dataset, fileNames, _, expectedMD5, _, url, downloadFailure) = error else { return "\(error)" }
+        let names = fileNames.first ?? "?"
+        var text = "\(dataset): \(names) (md5 \(expectedMD5)) is not in the data folders of the machine that built this report"
+        if let url {
+            text += "; qreport data fetch \(dataset) downloads it from \(url)"
+        } else if let downloadFailure {
+            text += "; to get it: \(downloadFailure)"
+        }
+        return text + "."
+    }
+
+    /// The report's missing-data line for `experiment`, nil when its data is here.
+    static func missingDataLine(_ experiment: Experiment, locator: DataLocator) -> String? {
+        missingDataError(experiment, locator: locator).map(reportLine)
     }
 
     /// The paper's published values from `fixtures/published/<paper>.csv`.
@@ -152,7 +176,7 @@ struct PaperBuild {
                                localLocator: DataLocator) throws -> ExperimentResults {
         var stored = try storedResults(paper: paper, experiment: experiment, scale: scale, store: store)
         if stored.records.isEmpty, experiment.fourierSpectrum == nil {
-            stored.missingData = missingData(experiment, locator: localLocator)
+            stored.missingData = missingDataLine(experiment, locator: localLocator)
         }
         return stored
     }

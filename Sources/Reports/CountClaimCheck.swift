@@ -24,7 +24,7 @@ public struct CountClaimCheck: Sendable {
     /// How often our runs give `answer` by the paper's rule (higher final-epoch mean).
     public func oursByPaperRule(_ answer: String) -> Int { run.filter { $0.paperRule() == answer }.count }
 
-    /// How often the paired test over our seeds gives `outcome`.
+    /// How often the paired test over our seeds gives `outcome` (better ⇔ the 95 % CI lies above 0).
     public func oursByTest(_ outcome: PairedTTest.Outcome) -> Int { run.filter { $0.test?.outcome == outcome }.count }
 
     /// Whether any run row has at least 2 seeds, so the test applies.
@@ -43,15 +43,19 @@ public struct CountClaimCheck: Sendable {
             + "(the paper's rule)"
         if testable {
             let better = oursByTest(.better), worse = oursByTest(.worse), none = oursByTest(.noSignificantDifference)
-            text += "; a paired t-test over seeds (two-sided, α = \(Format.fixed(PairedTTest.alpha, 2))) finds it significantly better on \(better), "
-                + "significantly worse on \(worse), and no significant difference on \(none)."
+            let detectable = run.compactMap { $0.paired?.minimalDetectable }
+            text += "; the 95 % confidence interval of the paired difference lies above 0 on \(better), below 0 on \(worse), and holds 0 on \(none)"
+            if let lo = detectable.min(), let hi = detectable.max() {
+                text += " (the smallest difference these seeds could detect is \(Format.fixed(lo, 2))–\(Format.fixed(hi, 2)) points)"
+            }
+            text += "."
             if better == 0 {
-                text += " The evidence does not support a quantum advantage on any dataset run."
+                text += " No quantum–classical difference can be resolved on any dataset run, so the runs neither support nor refute an advantage of the published size."
             } else {
                 text += " The evidence supports an advantage on \(better) of \(m) datasets run, to be set against the \(claim.claimed) claimed."
             }
         } else {
-            text += "; with one seed per dataset no test is possible, so these counts are no better evidence than the paper's."
+            text += "; with one seed per dataset no interval is possible, so these counts are no better evidence than the paper's."
         }
         if m < n { text += " \(n - m) dataset\(n - m == 1 ? " is" : "s are") not run here, so the count over all \(n) cannot be checked in full." }
         if reducedScale { text += " This is a reduced-scale build: the counts are indicative only." }

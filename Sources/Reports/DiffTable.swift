@@ -7,15 +7,22 @@ public enum DiffTable {
         var lines = [
             "# qreport diff: \(paper) (\(scale) scale)",
             "",
-            "| experiment | model | metric | published | ours (mean ± std, n) | difference | verdict |",
-            "|---|---|---|---|---|---|---|",
+            "Rules: docs/verdicts.md. Interval: the 95 % range around our mean the published value is judged against; margin: the practical margin "
+                + "a difference must exceed to be called 'differs'. Rows marked 'repeats' are counted once; parameter counts are fixed by the architecture.",
+            "",
+            "| experiment | table | model | metric | published | ours (mean ± std, n) | difference | 95 % interval | margin | verdict |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for row in rows {
+            let d = PaperReport.decimals(row.metric)
+            var verdict = row.verdict.text(reducedScale: reducedScale)
+            if let first = row.duplicateOf { verdict += " (repeats \(first))" }
             lines.append("| " + [
-                row.experiment, row.model.name, row.metric.label,
+                row.experiment, row.table, row.model.name, row.metric.label,
                 Format.published(row.published, spread: row.publishedSpread),
-                Format.ours(row.ours, PaperReport.decimals(row.metric)), Format.signed(row.difference, PaperReport.decimals(row.metric)),
-                row.verdict.text(reducedScale: reducedScale),
+                Format.ours(row.ours, d), Format.signed(row.difference, d),
+                PaperReport.intervalText(row), row.judgement.map { $0.method == .exact ? "exact" : Format.fixed($0.margin, d) } ?? "-",
+                verdict,
             ].joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"

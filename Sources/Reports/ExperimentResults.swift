@@ -34,6 +34,23 @@ public struct ExperimentResults: Sendable {
         }
     }
 
+    /// How many test images our runs were evaluated on (the confusion matrix's total); nil before any run.
+    public var testImages: Int? {
+        records.values.lazy.compactMap { $0.first }.first.map { $0.confusion.counts.reduce(0) { $0 + $1.reduce(0, +) } }
+            .flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// The accuracy (%) of always answering the most frequent class of our test set, from the stored confusion
+    /// matrix's row totals (the true classes); nil before any run or for multi-label data.
+    public var majorityClassAccuracy: Double? {
+        guard experiment.training.multiLabel == nil,
+              let counts = records.values.lazy.compactMap({ $0.first }).first?.confusion.counts else { return nil }
+        let rows = counts.map { $0.reduce(0, +) }
+        let total = rows.reduce(0, +)
+        guard total > 0, let top = rows.max() else { return nil }
+        return Double(top) / Double(total) * 100
+    }
+
     /// Per-seed values of `metric` for `model`.
     public func statistics(_ metric: Metric, model: String) -> SeedStatistics? {
         guard let runs = records[model], !runs.isEmpty else { return nil }

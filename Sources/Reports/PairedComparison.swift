@@ -57,6 +57,22 @@ public struct PairedComparison: Sendable {
     /// Per-seed model − baseline differences.
     public var differences: SeedStatistics { SeedStatistics(zip(modelValues, baselineValues).map { $0 - $1 }) }
 
+    /// The mean paired difference with its 95 % CI and smallest detectable difference; nil when not run.
+    public var paired: PairedDifference? { PairedDifference(differences: differences.values) }
+
+    /// The published answer (Yes / No / Equal) judged on our paired CI (`PairedDifference.judge`): Yes is the claim
+    /// "better" against the published gap, No the claim "not better", Equal the claim "equal" within the
+    /// equivalence margin. Nil when not run or the paper prints no answer.
+    public func answerVerdict(metric: Metric) -> Verdict? {
+        guard let paired, let answer = publishedVerdict else { return nil }
+        switch answer {
+        case "Yes": return paired.judge(.better, publishedGap: publishedDifference)
+        case "No": return paired.judge(.notBetter, publishedGap: publishedDifference)
+        case "Equal": return paired.judge(.equal(margin: VerdictRules.equivalenceMargin(metric)), publishedGap: publishedDifference)
+        default: return nil
+        }
+    }
+
     /// The paired t-test over seeds; nil when not run.
     public var test: PairedTTest? { PairedTTest(differences: differences.values) }
 

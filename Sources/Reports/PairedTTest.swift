@@ -56,55 +56,8 @@ public struct PairedTTest: Equatable, Sendable {
         return differences.mean > 0 ? .better : .worse
     }
 
-    /// P(|T| ≥ |t|) for Student's t with `degreesOfFreedom`: the regularised incomplete beta I_x(ν/2, 1/2) at
-    /// x = ν / (ν + t²).
+    /// P(|T| ≥ |t|) for Student's t with `degreesOfFreedom` (`StudentT.twoSidedP`).
     public static func twoSidedP(t: Double, degreesOfFreedom nu: Double) -> Double {
-        guard t.isFinite else { return 0 }
-        return regularizedIncompleteBeta(a: nu / 2, b: 0.5, x: nu / (nu + t * t))
-    }
-
-    /// I_x(a, b), by the continued fraction of Numerical Recipes (section 6.4) evaluated with Lentz's method, using
-    /// the symmetry I_x(a, b) = 1 − I_(1−x)(b, a) where the fraction converges slowly.
-    static func regularizedIncompleteBeta(a: Double, b: Double, x: Double) -> Double {
-        if x <= 0 { return 0 }
-        if x >= 1 { return 1 }
-        let logBeta: Double = lgamma(a) + lgamma(b) - lgamma(a + b)
-        let logPowers: Double = a * log(x) + b * log(1 - x)
-        let logFront = logPowers - logBeta
-        if x < (a + 1) / (a + b + 2) {
-            return exp(logFront) * continuedFraction(a: a, b: b, x: x) / a
-        }
-        return 1 - exp(logFront) * continuedFraction(a: b, b: a, x: 1 - x) / b
-    }
-
-    private static func continuedFraction(a: Double, b: Double, x: Double) -> Double {
-        let tiny = 1e-300
-        var c = 1.0
-        var d = 1 - (a + b) * x / (a + 1)
-        if abs(d) < tiny { d = tiny }
-        d = 1 / d
-        var h = d
-        for m in 1...300 {
-            let m = Double(m)
-            let evenDenominator: Double = (a + 2 * m - 1) * (a + 2 * m)
-            let even: Double = m * (b - m) * x / evenDenominator
-            d = 1 + even * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + even / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            h *= d * c
-            let oddDenominator: Double = (a + 2 * m) * (a + 2 * m + 1)
-            let odd: Double = -(a + m) * (a + b + m) * x / oddDenominator
-            d = 1 + odd * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + odd / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
-            h *= delta
-            if abs(delta - 1) < 1e-15 { break }
-        }
-        return h
+        StudentT.twoSidedP(t: t, degreesOfFreedom: nu)
     }
 }

@@ -5,7 +5,7 @@ import Charts
 extension PaperReport {
     func circuitSection() -> ReportSection {
         var blocks: [ReportBlock] = [
-            .paragraph("The circuits as qreport simulates them, drawn from the Catalog's description (the same one `qreport circuit export` writes). "
+            .paragraph("The circuits as qreport simulates them, drawn from qreport's description of each circuit (the same one qreport circuit export writes as JSON). "
                 + "Templates are boxes; the first layer of each entangling template is also drawn gate by gate."),
         ]
         for circuit in PaperCircuits.of(paper: paper.id) {

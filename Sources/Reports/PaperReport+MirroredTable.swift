@@ -16,8 +16,9 @@ extension PaperReport {
                 + "which have no published numbers), with our mean ± sample standard deviation over seeds after the last epoch. "
                 + "Protocols: " + group.map { r in
                     "\(r.experiment.dataset): \(r.scale.trainCount)/\(r.scale.testCount) images, \(r.scale.epochs) epochs, seeds \(r.scale.seeds.map(String.init).joined(separator: ", "))"
+                        + (r.majorityClassAccuracy.map { ", majority-class accuracy \(Format.fixed($0, 1)) %" } ?? "")
                 }.joined(separator: "; ") + ". "
-                + "A verdict is 'consistent' when |ours − published| ≤ 2·√(s_ours²/n_ours) plus half a unit of the paper's last printed digit (the paper gives no spread)."),
+                + Self.verdictRuleSentence),
         ]
         var rows: [[String]] = []
         var parameterRows: [[String]] = []
@@ -44,10 +45,9 @@ extension PaperReport {
             caption: "\(name): published vs ours per dataset and model, after the last epoch.",
             header: ["dataset", "model", "metric", "published", "ours (mean ± std, n)", "difference", "verdict"],
             rows: rows, verdictColumn: 6, csvName: table)))
-        for results in group {
-            if let missing = results.missingData {
-                blocks.append(.paragraph("\(results.experiment.dataset): not run: data missing. \(missing)"))
-            }
+        let missing = Self.unique(group.filter { $0.missingData != nil && $0.records.values.allSatisfy(\.isEmpty) }.map(\.experiment.dataset))
+        if !missing.isEmpty {
+            blocks.append(.paragraph("Not run for want of data: \(missing.joined(separator: ", ")) (\(Self.missingDataAppendix) lists the files and how to get them)."))
         }
         blocks.append(.table(ReportTable(
             caption: "\(name): parameter counts, ours (counted on the trained model) vs published, and why they differ.",

@@ -31,7 +31,7 @@ extension PaperReport {
                 + "The published numbers are single unseeded runs, each the \(claim.metric.label) after the last epoch; ours are the mean ± sample standard "
                 + "deviation over seeds after the last epoch (the paper's number), with the best epoch beside it. "
                 + (protocols.isEmpty ? "No dataset has been run yet. " : "Protocol of the datasets run: \(protocols.joined(separator: "; ")). ")
-                + "A verdict is 'consistent' when |ours − published| ≤ 2·s_ours/√n plus half a unit of the paper's last printed digit (the paper gives no spread)."),
+                + Self.verdictRuleSentence),
         ]
 
         // The mirror: published next to ours, per model.
@@ -41,49 +41,56 @@ extension PaperReport {
             return [c.published ?? "-", Format.ours(c.ours, d), c.verdict.text(reducedScale: scale.isReduced)]
         }
         blocks.append(.table(ReportTable(
-            caption: "\(name) mirrored: \(claim.metric.label) after the last epoch, published (one run) vs ours (mean ± std over seeds, n seeds).",
+            caption: "\(name) mirrored: \(claim.metric.label) after the last epoch, published (one run) vs ours (mean ± std over seeds, n seeds). "
+                + "Beside each dataset run, the accuracy of always answering its most frequent test class (from our confusion matrices).",
             header: ["dataset", "\(Self.shortName(baselineName)): published", "ours", "verdict", "\(Self.shortName(modelName)): published", "ours", "verdict"],
-            rows: check.rows.map { row in [row.experiment.dataset] + cells(row, claim.baseline) + cells(row, claim.model) },
+            rows: check.rows.map { row in
+                let majority = group.first { $0.experiment.id == row.experiment.id }?.majorityClassAccuracy
+                return [row.experiment.dataset + (majority.map { " (majority class \(Format.fixed($0, 1)) %)" } ?? "")]
+                    + cells(row, claim.baseline) + cells(row, claim.model)
+            },
             verdictColumns: [3, 6], csvName: claim.table)))
-        let missing = check.rows.compactMap { row in
-            // The data error usually names the dataset first already ("mnist: train-images… not found").
-            row.missingData.map { $0.hasPrefix(row.experiment.dataset + ":") ? $0 : "\(row.experiment.dataset): \($0)" }
-        }
+        let missing = Self.unique(check.rows.filter { $0.missingData != nil && !$0.isRun }.map(\.experiment.dataset))
         if !missing.isEmpty {
-            blocks.append(.paragraph("Not run: data missing for \(missing.count) of the \(check.rows.count) datasets. A user with the files gets the full table; where qreport looked and how to fetch each:"))
-            blocks.append(.bulletList(missing))
+            blocks.append(.paragraph("Not run for want of data: \(missing.count) of the \(check.rows.count) datasets (\(missing.joined(separator: ", "))); "
+                + "a user with the files gets the full table. \(Self.missingDataAppendix) lists each file and how to get it."))
         }
 
-        // Model − baseline, by the paper's rule and by the paired test.
+        // Model − baseline: the paired CI against the published answer.
+        let margin = VerdictRules.equivalenceMargin(claim.metric)
         blocks.append(.table(ReportTable(
-            caption: "\(modelName) − \(baselineName) (\(claim.metric.label), points). 'Paper's rule': Yes when the final-epoch mean is higher as printed to \(d) decimals, "
-                + "Equal when it prints the same. Paired t-test: the per-seed differences (runs paired by seed, same batch order), t = mean/(s/√n), n − 1 degrees "
-                + "of freedom, two-sided, α = \(Format.fixed(PairedTTest.alpha, 2)); n/a with one seed. The verdict compares the published answer with the test's.",
-            header: ["dataset", "published Δ", "published: better?", "ours Δ (mean ± std, n)", "paper's rule", "paired t-test", "verdict"],
+            caption: "\(modelName) − \(baselineName) (\(claim.metric.label), points), runs paired by seed (same batch order). Ours: the mean of the per-seed "
+                + "differences with its 95 % confidence interval, mean ± t(0.975, n − 1)·s/√n, and the smallest difference this n could detect "
+                + "(80 % power). Verdict: the published answer judged on that interval: Yes holds when the interval lies above 0 (fails below 0, or below the "
+                + "published gap); No holds unless the interval lies above 0; Equal holds when the interval lies within ±\(Format.fixed(margin, 0)) point "
+                + "(the equivalence margin). 'Paper's rule' applies the paper's own rule (higher mean as printed to \(d) decimals) to our means.",
+            header: ["dataset", "published Δ", "published: better?", "ours Δ [95 % CI]", "detectable at this n", "paper's rule on ours", "verdict"],
             rows: check.rows.map { row in
-                [row.experiment.dataset, Format.signed(row.publishedDifference, d), row.publishedVerdict ?? "-",
-                 row.isRun ? Format.ours(row.differences, d, signed: true) : "-", row.paperRule() ?? "-", testText(row.test), answerVerdict(row)]
+                [Self.datasetName(row.experiment), Format.signed(row.publishedDifference, d), row.publishedVerdict ?? "-",
+                 row.paired.map { $0.text(d) + " (n = \($0.count))" } ?? "-",
+                 row.paired?.minimalDetectable.map { "±" + Format.fixed($0, d) } ?? "-", row.paperRule() ?? "-", answerVerdict(row, metric: claim.metric)]
             },
             verdictColumn: 6, csvName: "\(claim.table)-\(claim.model)-better")))
 
         let run = check.run
         if !run.isEmpty {
             blocks.append(.figure(ReportFigure(
-                caption: "\(modelName) − \(baselineName) \(claim.metric.label) per dataset run: mean of the per-seed differences, error bars ±1 standard deviation "
-                    + "of those differences (none with one seed).",
+                caption: "\(modelName) − \(baselineName) \(claim.metric.label) per dataset run: mean of the per-seed differences, error bars its 95 % "
+                    + "confidence interval (none with one seed); a bar whose interval crosses 0 shows no resolvable difference.",
                 chart: BarChart(title: "\(modelName) − \(baselineName), final epoch", yLabel: "difference (points)",
-                                categories: run.map(\.experiment.dataset),
-                                series: [BarSeries(name: "ours", values: run.map(\.differences.mean), errors: run.map(\.differences.standardDeviation))],
+                                categories: run.map { Self.datasetName($0.experiment) },
+                                series: [BarSeries(name: "ours (mean, 95 % CI)", values: run.map(\.differences.mean),
+                                                   errors: run.map { $0.paired?.halfWidth ?? 0 })],
                                 coloring: .bySign(positive: "\(modelName) better", negative: "\(baselineName) better"),
                                 note: scale.isReduced ? "\(scale.rawValue) scale" : nil),
                 fileStem: "\(claim.table)-difference")))
             blocks.append(.figure(ReportFigure(
-                caption: "The same differences next to the published ones (single runs, no error bars), datasets run only.",
+                caption: "The same differences next to the published ones (single runs, no interval), datasets run only.",
                 chart: BarChart(title: "\(modelName) − \(baselineName): published vs ours", yLabel: "difference (points)",
-                                categories: run.map(\.experiment.dataset),
+                                categories: run.map { Self.datasetName($0.experiment) },
                                 series: [BarSeries(name: "published (1 run)", values: run.map { $0.publishedDifference ?? .nan }),
-                                         BarSeries(name: "ours (mean ± 1 std)", values: run.map(\.differences.mean),
-                                                   errors: run.map(\.differences.standardDeviation))],
+                                         BarSeries(name: "ours (mean, 95 % CI)", values: run.map(\.differences.mean),
+                                                   errors: run.map { $0.paired?.halfWidth ?? 0 })],
                                 note: scale.isReduced ? "\(scale.rawValue) scale" : nil),
                 fileStem: "\(claim.table)-difference-vs-published")))
             blocks.append(.table(perSeedBestTable(claim, rows: run, group: group)))
@@ -103,7 +110,7 @@ extension PaperReport {
         if m == 0 { test = "not run: data missing" }
         else if !check.testable { test = "n/a: one seed per dataset" }
         else {
-            test = "better on \(check.oursByTest(.better)), worse on \(check.oursByTest(.worse)), no significant difference on \(check.oursByTest(.noSignificantDifference)) (of the \(m) datasets run)"
+            test = "CI above 0 on \(check.oursByTest(.better)), below 0 on \(check.oursByTest(.worse)), holding 0 on \(check.oursByTest(.noSignificantDifference)) (of the \(m) datasets run)"
         }
         let rows: [[String]] = [
             ["paper text (\(claim.source))", "\(claim.claimed) of \(claim.outOf)", "as stated: \"\(claim.text)\""],
@@ -111,7 +118,7 @@ extension PaperReport {
              "the column as printed"],
             ["paper's numbers (\(Self.tableName(claim.table)))", "\(check.publishedNumbers("Yes")) of \(n)", "higher published accuracy, one unseeded run each"],
             ["ours, paper's rule", m == 0 ? "not run: data missing" : "\(check.oursByPaperRule("Yes")) of the \(m) datasets run", "higher final-epoch mean over seeds"],
-            ["ours, paired t-test", test, "two-sided, α = \(Format.fixed(PairedTTest.alpha, 2)), n − 1 degrees of freedom"],
+            ["ours, paired 95 % CI", test, "mean paired difference ± t(0.975, n − 1)·s/√n"],
         ]
         return ReportSection(title: "Claim check — \"better on \(claim.claimed) of \(claim.outOf)\" (\(claim.source))", blocks: [
             .table(ReportTable(caption: "\"\(claim.text)\" (\(claim.source)), counted four ways.", header: ["count", "result", "how"], rows: rows,
@@ -127,12 +134,12 @@ extension PaperReport {
         guard m > 0 else { return [claim.text, "-", "not run: data missing", "\(claim.source); see the claim check"] }
         let count = check.testable ? check.oursByTest(.better) : check.oursByPaperRule("Yes")
         let measured = check.testable
-            ? "significantly better on \(count) of the \(m) datasets run (paired t-test); higher mean on \(check.oursByPaperRule("Yes"))"
+            ? "better (95 % CI above 0) on \(count) of the \(m) datasets run; higher mean on \(check.oursByPaperRule("Yes"))"
             : "higher final accuracy on \(count) of the \(m) datasets run (one seed: no test)"
         var verdict: String
-        if count >= claim.claimed { verdict = "consistent: holds" }
-        else if count + (n - m) < claim.claimed { verdict = "differs: does not hold" }
-        else { verdict = "not run: undecided, \(n - m) datasets missing" }
+        if count >= claim.claimed { verdict = "holds" }
+        else if count + (n - m) < claim.claimed { verdict = "fails" }
+        else { verdict = "inconclusive: \(n - m) of \(n) datasets not run" }
         if (scale.isReduced || !check.testable), !verdict.hasPrefix("not run") { verdict = "indicative: " + verdict }
         return [claim.text, measured, verdict, "\(claim.source); see the claim check"]
     }
@@ -147,40 +154,19 @@ extension PaperReport {
         return (first?.model(claim.model)?.name ?? claim.model, first?.model(claim.baseline)?.name ?? claim.baseline)
     }
 
-    private func testText(_ test: PairedTTest?) -> String {
-        guard let test else { return "-" }
-        guard let p = test.p, let t = test.t else { return "n/a (1 seed)" }
-        let tText = t.isFinite ? Format.fixed(t, 2) : (t > 0 ? "∞" : "−∞")
-        let pText = p < 0.001 ? "p < 0.001" : "p = \(Format.fixed(p, 3))"
-        let outcome: String
-        switch test.outcome {
-        case .better: outcome = "better"
-        case .worse: outcome = "worse"
-        case .noSignificantDifference: outcome = "no sig. difference"
-        case .notTestable: outcome = "n/a"
-        }
-        return "\(outcome) (t = \(tText), \(pText))"
-    }
-
-    /// The published Yes / No / Equal against the paired test (Yes ↔ significantly better, No ↔ significantly worse,
-    /// Equal ↔ no significant difference); with one seed, against the paper's rule on our numbers.
-    private func answerVerdict(_ row: PairedComparison) -> String {
+    /// The published Yes / No / Equal judged on our paired 95 % CI (`PairedComparison.answerVerdict`), in words.
+    private func answerVerdict(_ row: PairedComparison, metric: Metric) -> String {
         guard row.isRun else { return "not run: \(row.missingData == nil ? "no finished runs" : "data missing")" }
-        guard let published = row.publishedVerdict else { return "not run: no published value" }
+        guard let published = row.publishedVerdict, let verdict = row.answerVerdict(metric: metric) else { return "not run: no published value" }
         let text: String
-        if let test = row.test, test.outcome != .notTestable {
-            let ours: String
-            switch test.outcome {
-            case .better: ours = "Yes"
-            case .worse: ours = "No"
-            default: ours = "Equal"
-            }
-            if ours == published { text = published == "Equal" ? "consistent: no significant difference" : "consistent: significant" }
-            else if ours == "Equal" { text = "differs: not significant" }
-            else if published == "Equal" { text = "differs: significant difference" }
-            else { text = "differs: reversed" }
-        } else {
-            text = row.paperRule() == published ? "consistent (paper's rule, 1 seed)" : "differs (paper's rule, 1 seed)"
+        switch (published, verdict) {
+        case ("Yes", .consistent): text = "consistent: better"
+        case ("Yes", .differs): text = (row.paired?.interval?.upperBound ?? 0) < 0 ? "differs: reversed" : "differs: published gap outside CI"
+        case ("No", .consistent): text = "consistent: no advantage"
+        case ("No", .differs): text = "differs: ours better"
+        case ("Equal", .consistent): text = "consistent: equal within ±\(Format.fixed(VerdictRules.equivalenceMargin(metric), 0))"
+        case ("Equal", .differs): text = "differs: not equal"
+        default: return verdict.text(reducedScale: scale.isReduced)
         }
         return scale.isReduced ? "indicative: \(text)" : text
     }
@@ -210,8 +196,8 @@ extension PaperReport {
         }
         return ReportTable(
             caption: "\(claim.metric.label.prefix(1).uppercased() + claim.metric.label.dropFirst()) per seed after the last epoch, their mean ± std, "
-                + "and the best epoch's (the maximum over epochs of each run; the paper reports the last epoch) with the epoch it was reached at, per seed.",
-            header: ["dataset", "model"] + seeds.map { "seed \($0)" } + ["final (mean ± std, n)", "best epoch (mean ± std, n)", "best at epoch"],
+                + "and the best epoch's (the maximum over epochs of each run, chosen on the test set itself, so optimistic; the paper reports the last epoch) with the epoch it was reached at, per seed.",
+            header: ["dataset", "model"] + seeds.map { "seed \($0)" } + ["final (mean ± std, n)", "best epoch, chosen on the test set (mean ± std, n)", "best at epoch"],
             rows: body, verdictColumn: nil, csvName: "\(claim.table)-per-seed")
     }
 

@@ -14,7 +14,7 @@ extension PaperReport {
             .paragraph("Protocol: the first \(s.trainCount) training and first \(s.testCount) test images of \(experiment.dataset.uppercased()), "
                 + "resized to \(t.imageSize)×\(t.imageSize); \(s.epochs) epochs, batch \(t.batchSize), \(t.optimizer) (learning rate \(t.learningRate)); "
                 + "seeds \(s.seeds.map(String.init).joined(separator: ", ")). "
-                + "A verdict is 'consistent' when |ours − published| ≤ 2·√(s_pub²/n_pub + s_ours²/n_ours) plus half a unit of the paper's last printed digit."),
+                + Self.verdictRuleSentence),
         ]
         let shared = sharedTable(of: experiment)
         let rows = ComparisonRow.rows(for: results, published: published).filter { $0.table != shared }
@@ -24,19 +24,19 @@ extension PaperReport {
             blocks.append(.table(ReportTable(
                 caption: "\(experiment.source): published vs ours, after the last epoch (\(sources)"
                     + (shared.map { "; the \(Self.tableName($0)) rows are in the mirrored \(Self.tableName($0)) above" } ?? "") + ").",
-                header: ["model", "metric", "published", "ours (mean ± std, n)", "difference", "allowed ±", "verdict"],
+                header: ["model", "metric", "published", "ours (mean ± std, n)", "difference", "95 % interval", "verdict"],
                 rows: rows.map { row in
                     [row.model.name, row.metric.label, Format.published(row.published, spread: row.publishedSpread),
                      Format.ours(row.ours, Self.decimals(row.metric)), Format.signed(row.difference, Self.decimals(row.metric)),
-                     row.tolerance.map { Format.fixed($0, Self.decimals(row.metric)) } ?? "-", row.verdict.text(reducedScale: scale.isReduced)]
+                     Self.intervalText(row), row.verdict.text(reducedScale: scale.isReduced)]
                 },
                 verdictColumn: 6, csvName: shared == nil ? tableID : "\(tableID)-figures")))
         }
 
         let trained = experiment.models.filter { !(results.records[$0.id] ?? []).isEmpty }
         guard !trained.isEmpty else {
-            if let missing = results.missingData {
-                blocks.append(.paragraph("not run: data missing. \(missing)"))
+            if results.missingData != nil {
+                blocks.append(.paragraph("not run: data missing (\(Self.missingDataAppendix) lists the files and how to get them)."))
             } else {
                 blocks.append(.paragraph("not run: no finished runs of this experiment in the run store at \(scale.rawValue) scale."))
             }

@@ -26,10 +26,13 @@ public struct PaperReport: Sendable {
         Provenance(paper: paper, scale: scale, reportCommit: reportCommit, experiments: experiments)
     }
 
-    /// `qreport diff`'s Markdown: every published number next to ours, then each count claim's per-dataset
-    /// answers and its count.
+    /// `qreport diff`'s Markdown: every published number next to ours, the headline, each count claim's per-dataset
+    /// answers and its count, then every claim.
     public func diffMarkdown() -> String {
         var text = DiffTable.markdown(paper: paper.id, scale: scale.rawValue, rows: rows, reducedScale: scale.isReduced)
+        let h = headline
+        text += "\nHeadline (measured numbers, each counted once): \(h.consistent) consistent, \(h.differs) differ, \(h.inconclusive) inconclusive; "
+            + "parameter counts: \(h.countsMatch) match, \(h.countsDiffer) differ; not run: \(h.notRun).\n"
         for claim in paper.countClaims {
             let section = pairedTableSection(claim)
             guard let answers = section.blocks.lazy.compactMap({ block -> ReportTable? in
@@ -39,6 +42,10 @@ public struct PaperReport: Sendable {
             let summary = countClaimSummaryRow(claim)
             text += "\n## Claim: \"\(claim.text)\" (\(claim.source))\n\nours: \(summary[1]) — \(summary[2])\n\n"
                 + countClaimCheck(claim).conclusion(reducedScale: scale.isReduced) + "\n"
+        }
+        let claims = claimRows().filter { row in !paper.countClaims.contains { $0.text == row.claim } }
+        if !claims.isEmpty {
+            text += "\n## Claims\n\n" + DiffTable.markdown(header: ["claim", "ours", "verdict"], rows: claims.map { [$0.claim, $0.measured, $0.text] })
         }
         return text
     }
@@ -67,7 +74,7 @@ public struct PaperReport: Sendable {
     }
 
     public func document() -> ReportDocument {
-        var sections = [summarySection()]
+        var sections = [summarySection(), verdictRulesSection()]
         var mirrored = Set<String>()
         for results in experiments {
             if let table = sharedTable(of: results.experiment), mirrored.insert(table).inserted {
@@ -86,42 +93,12 @@ public struct PaperReport: Sendable {
         if !paper.inconsistencies.isEmpty { sections.append(inconsistencySection()) }
         sections.append(assumptionSection())
         sections.append(provenanceSection())
+        if let missing = missingDataSection() { sections.append(missing) }
         return ReportDocument(paperID: paper.id, title: paper.title, citation: paper.citation, scaleBanner: scaleBanner,
                               generatedBy: "qreport \(provenance.qreportVersion) (commit \(reportCommit))", sections: sections)
     }
 
     // MARK: sections
-
-    private func summarySection() -> ReportSection {
-        let rows = self.rows
-        let consistent = rows.filter { $0.verdict == .consistent }.count
-        var blocks: [ReportBlock] = [
-            .paragraph("qreport re-ran \(experiments.count) experiment(s) of this paper from a clean checkout, seeded and notebook-free, at \(scale.rawValue) scale. "
-                + "\(consistent) of \(rows.count) published numbers are reproduced within the combined seed-to-seed uncertainty. "
-                + "Every number below comes from the run records in runs/; the assumptions we had to make are listed in the appendix."),
-        ]
-        // Claims about experiments a count claim covers are judged in its table (by a paired test), not here.
-        let counted = Set(paper.countClaims.map(\.table))
-        let checks = experiments.filter { !counted.contains($0.experiment.comparisons.first?.table ?? "") }
-            .flatMap { results in results.experiment.claims.map { (results, $0) } }
-        if !checks.isEmpty || !paper.countClaims.isEmpty {
-            let claimRows: [[String]] = paper.countClaims.map(countClaimSummaryRow) + checks.map { results, claim in
-                guard let check = ClaimCheck.check(claim, in: results) else {
-                    let reason = results.missingData == nil ? "no finished runs" : "data missing"
-                    return [claim.text, "-", "not run: \(reason)", claim.note ?? ""]
-                }
-                let verdict = check.holds ? "consistent: holds" : "differs: does not hold"
-                return [claim.text, check.measured, scale.isReduced ? "indicative: \(verdict)" : verdict, claim.note ?? ""]
-            }
-            blocks.append(.table(ReportTable(
-                caption: "Claims of the paper, checked on our seeds. Difference = mean over seeds of (model − baseline) ± twice its standard error; "
-                    + "'better' holds when the difference exceeds that margin, 'comparable' when the interval contains zero; "
-                    + "'n times fewer' compares the two parameter counts"
-                    + (paper.countClaims.isEmpty ? "." : "; a count over datasets ('better on k of n') counts the datasets where a paired t-test over seeds finds the model significantly better (see its claim check)."),
-                header: ["claim", "ours", "verdict", "note"], rows: claimRows, verdictColumn: 2, csvName: "claims")))
-        }
-        return ReportSection(title: "Summary", blocks: blocks)
-    }
 
     private func notReproducedSection() -> ReportSection {
         let covered = Set(experiments.flatMap { $0.experiment.comparisons.map(\.table) })

@@ -180,7 +180,8 @@ public struct ReportFigure: Sendable {
     static let size = Size(width: 480, height: 300)
 }
 
-/// How a verdict cell is coloured, decided by the start of its text (case-insensitive).
+/// How a verdict cell is coloured, decided by the start of its text (case-insensitive): claims' "holds" and counts'
+/// "matches" as consistent, "fails" as differs.
 public enum VerdictStyle: String, Sendable, CaseIterable {
     /// Text starts with "consistent": green.
     case consistent
@@ -190,12 +191,15 @@ public enum VerdictStyle: String, Sendable, CaseIterable {
     case notRun = "not-run"
     /// Text starts with "indicative": amber.
     case indicative
+    /// Text starts with "inconclusive": blue.
+    case inconclusive
 
     /// The style for a cell reading `cellText`, or nil if it starts with none of the verdict words.
     public init?(cellText: String) {
         let text = cellText.trimmingCharacters(in: .whitespaces).lowercased()
-        if text.hasPrefix("consistent") { self = .consistent }
-        else if text.hasPrefix("differs") { self = .differs }
+        if text.hasPrefix("consistent") || text.hasPrefix("holds") || text.hasPrefix("matches") { self = .consistent }
+        else if text.hasPrefix("differs") || text.hasPrefix("fails") { self = .differs }
+        else if text.hasPrefix("inconclusive") { self = .inconclusive }
         else if text.hasPrefix("not run") { self = .notRun }
         else if text.hasPrefix("indicative") { self = .indicative }
         else { return nil }
@@ -208,6 +212,7 @@ public enum VerdictStyle: String, Sendable, CaseIterable {
         case .differs: return Color(hex: 0xA33A00)
         case .notRun: return Color(hex: 0x555555)
         case .indicative: return Color(hex: 0x7A5600)
+        case .inconclusive: return Color(hex: 0x00507F)
         }
     }
 
@@ -218,6 +223,7 @@ public enum VerdictStyle: String, Sendable, CaseIterable {
         case .differs: return Color(hex: 0xFBE3D6)
         case .notRun: return Color(hex: 0xEEEEEE)
         case .indicative: return Color(hex: 0xFDF1D0)
+        case .inconclusive: return Color(hex: 0xDCEBF6)
         }
     }
 }

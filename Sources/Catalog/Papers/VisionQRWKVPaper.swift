@@ -184,6 +184,9 @@ public enum VisionQRWKVPaper {
         var paperText = paper
         paperText.title += " (paper-text configuration: n_embd 768, 4 blocks, 4 qubits, depth 2, Adam)"
         paperText.experiments = paperTextExperiments
+        paperText.notReproduced = [
+            "The configuration of the authors' code (n_embd 64, 2 blocks, 8 qubits, depth 1, AdamW), which produced the published numbers: it is the default build (qreport build --paper vision-qrwkv).",
+        ]
         return ["paper-text": paperText]
     }()
 
@@ -198,7 +201,9 @@ public enum VisionQRWKVPaper {
         title: "Vision-QRWKV: Exploring Quantum-Enhanced RWKV Models for Image Classification",
         citation: "C.-S. Chen, arXiv:2506.06633 (2025); code: github.com/ChiShengChen/Vision_QRWKV",
         experiments: codeExperiments,
-        notReproduced: [],
+        notReproduced: [
+            "The configuration the paper's text describes (n_embd 768, 4 blocks, 4 qubits, circuit depth 2, Adam): this report runs the authors' code's configuration (n_embd 64, 2 blocks, 8 qubits, depth 1, AdamW), which produced the published numbers; the text's configuration is a separate build (qreport build --paper vision-qrwkv --variant paper-text).",
+        ],
         assumptions: [
             Assumption(id: "protocol-code", topic: "Which protocol",
                        choice: "The authors' code: n_embd 64, 2 blocks, 8 qubits, depth 1, AdamW (lr 1e-3, weight decay 0.01, betas 0.9/0.999, eps 1e-8), batch 64, 30 epochs, cross-entropy, no scheduler.",
@@ -231,7 +236,7 @@ public enum VisionQRWKVPaper {
                        choice: "Decisions sigmoid(logit) > 0.5 in float32 (as the authors' script); element-wise accuracy over all N x 14 decisions (the run's test accuracy under both protocols); per-label accuracy; per-label ROC AUC of the logits (Mann-Whitney, ties count one half) and their mean over labels with both classes in the test set; the all-absent baseline (mean of 1 - prevalence) printed beside them. The confusion matrix is of the first positive label against the arg-max logit.",
                        reason: "The authors report only the element-wise accuracy; AUC is MedMNIST's own multi-label metric and does not depend on a threshold."),
             Assumption(id: "normalisation", topic: "Input normalisation",
-                       choice: "Each dataset's Normalize(mean, std) constants as hard-coded in its test script (section 1.8 of the research notes), applied per channel in float32 after ToTensor.",
+                       choice: "Each dataset's Normalize(mean, std) constants as hard-coded in the authors' test script, applied per channel in float32 after ToTensor.",
                        reason: "The scripts' constants, not the datasets' statistics; they are part of the published protocol."),
             Assumption(id: "claim-rule", topic: "'Quantum better' verdicts",
                        choice: "By the paper's rule (difference of the final-epoch accuracies, here of the seed means) and by a paired test over seeds; the aggregate '8 of 14' claim is checked against both.",

@@ -17,10 +17,10 @@ extension LineChart {
         // Data, clipped to the plot: every band under every line, so no band tints another series' line.
         canvas.save()
         canvas.clip(to: plot)
-        for (i, s) in series.enumerated() where s.band != nil {
+        for (i, s) in series.enumerated() where s.hasBand {
             for run in finiteRuns(s) {
-                let upper = run.map { Point(x: layout.xPosition(s.x[$0]), y: layout.yPosition(s.y[$0] + bandHalfWidth(s, $0))) }
-                let lower = run.reversed().map { Point(x: layout.xPosition(s.x[$0]), y: layout.yPosition(s.y[$0] - bandHalfWidth(s, $0))) }
+                let upper = run.map { Point(x: layout.xPosition(s.x[$0]), y: layout.yPosition(s.bandBounds($0).high)) }
+                let lower = run.reversed().map { Point(x: layout.xPosition(s.x[$0]), y: layout.yPosition(s.bandBounds($0).low)) }
                 var band = Path()
                 band.addPolygon(upper + lower)
                 canvas.fill(band, color: Palette.seriesColor(i).withAlpha(0.18))
@@ -45,6 +45,15 @@ extension LineChart {
                     drawMarker(shape, at: p, color: Palette.seriesColor(i), on: canvas)
                 }
             }
+        }
+
+        // Published values: a hollow diamond at the series' last x.
+        for (i, s) in series.enumerated() {
+            guard let published = s.published, published.isFinite, let last = s.x.last(where: \.isFinite) else { continue }
+            let p = Point(x: layout.xPosition(last), y: layout.yPosition(published))
+            let path = MarkerShape.diamond.path(at: p, size: 11)
+            canvas.fill(path, color: .white)
+            canvas.stroke(path, color: Palette.seriesColor(i), style: StrokeStyle(width: 1.6))
         }
 
         if xExtent == nil {
@@ -106,7 +115,7 @@ extension LineChart {
             let origin = layout.legendEntries[i]
             let color = Palette.seriesColor(i)
             let midY = origin.y + textHeight / 2
-            if s.band != nil {
+            if s.hasBand {
                 canvas.fill(.rect(Rect(x: origin.x, y: midY - 4, width: S.swatchWidth, height: 8)), color: color.withAlpha(0.18))
             }
             canvas.stroke(.line(from: Point(x: origin.x, y: midY), to: Point(x: origin.x + S.swatchWidth, y: midY)),
@@ -124,10 +133,6 @@ extension LineChart {
         canvas.stroke(path, color: .white, style: StrokeStyle(width: 0.6))
     }
 
-    private func bandHalfWidth(_ s: LineSeries, _ i: Int) -> Double {
-        guard let band = s.band, i < band.count, band[i].isFinite else { return 0 }
-        return abs(band[i])
-    }
 
     /// Index runs of consecutive points whose x and y are finite; a non-finite point splits the line.
     private func finiteRuns(_ s: LineSeries) -> [[Int]] {

@@ -61,10 +61,11 @@ public struct LineChart: Chart, Hashable, Codable {
         var values: [Double] = []
         for s in series {
             for i in 0..<min(s.x.count, s.y.count) where s.x[i].isFinite && s.y[i].isFinite {
-                let half = s.band.flatMap { i < $0.count && $0[i].isFinite ? abs($0[i]) : nil } ?? 0
-                values.append(s.y[i] - half)
-                values.append(s.y[i] + half)
+                let bounds = s.bandBounds(i)
+                values.append(bounds.low)
+                values.append(bounds.high)
             }
+            if let published = s.published, published.isFinite { values.append(published) }
         }
         return extent(values)
     }

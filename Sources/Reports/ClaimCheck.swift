@@ -74,7 +74,7 @@ public struct ClaimCheck: Sendable {
     /// difference, or for a `fewer` claim the two counts and their ratio next to the factor claimed.
     public var measured: String {
         if case let .fewer(factor) = claim.relation, let means {
-            let ratio = self.ratio.map { Format.fixed($0, 2) } ?? "-"
+            let ratio = self.ratio.map { Format.fixed($0, 3) } ?? "-"
             var text = "\(Format.grouped(means.baseline)) / \(Format.grouped(means.model)) = \(ratio)× (claimed ≥ \(Format.fixed(factor, 0))×)"
             if let pub = unrebuiltBaseline { text += "; published baseline \(Format.grouped(pub)), built by no architecture the text describes" }
             return text

@@ -20,7 +20,15 @@ enum Format {
 
     static func published(_ value: String?, spread: String?) -> String {
         guard let value else { return "-" }
-        return spread.map { "\(value) ± \($0)" } ?? value
+        let shown = plain(value)
+        return spread.map { "\(shown) ± \(plain($0))" } ?? shown
+    }
+
+    /// A number as the paper printed it, e-notation written out with the same digits ("0.456e-2" -> "0.00456"), so a
+    /// column keeps one notation.
+    static func plain(_ printed: String) -> String {
+        guard printed.lowercased().contains("e"), let value = Double(printed) else { return printed }
+        return fixed(value, Verdict.decimals(of: printed))
     }
 
     static func seconds(_ value: Double?) -> String {

@@ -115,6 +115,9 @@ public struct HTMLRenderer {
             "headerCells": header,
             "bodyRows": rows,
             "isWide": table.columnCount >= 7,
+            "isScrollable": table.columnCount >= 4,
+            // The CSV travels inside the page too, so index.html sent alone still carries its data.
+            "csvBase64": table.csvName == nil ? "" : Data(ReportWriter.csv(table).utf8).base64EncodedString(),
             "hasCSV": table.csvName != nil,
             "csvName": table.csvName ?? "",
         ]

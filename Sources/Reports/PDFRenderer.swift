@@ -147,12 +147,16 @@ private struct PageFlow {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
-                    lines(canvas.lines(text, font: Fonts.body, maxWidth: g.width), font: Fonts.body, x: g.left, pitch: pitch(Fonts.body))
+                    // Markdown code marks mean nothing on paper.
+                    let paragraphLines = canvas.lines(text.replacingOccurrences(of: "`", with: ""), font: Fonts.body, maxWidth: g.width)
+                    // A paragraph introducing what follows ("Findings:") stays with its first two lines.
+                    if text.hasSuffix(":") { ensure(Double(paragraphLines.count + 2) * pitch(Fonts.body) + 6) }
+                    lines(paragraphLines, font: Fonts.body, x: g.left, pitch: pitch(Fonts.body))
                     y += 6
                 case .bulletList(let items):
-                    bulletList(items)
+                    bulletList(items.map { $0.replacingOccurrences(of: "`", with: "") })
                 case .definitionList(let definitions):
-                    definitionList(definitions)
+                    definitionList(definitions.map { ReportDefinition(term: $0.term, detail: $0.detail.replacingOccurrences(of: "`", with: "")) })
                 case .table(let table):
                     tableNumber += 1
                     self.table(table, number: tableNumber)
@@ -196,13 +200,19 @@ private struct PageFlow {
         y += pitch(Fonts.contentsHeading) + 4
         let entryPitch = pitch(Fonts.contents, leading: 4)
         for (index, section) in document.sections.enumerated() {
-            ensure(entryPitch)
+            // Long titles wrap short of the page-number column instead of running under it.
+            let titleLines = canvas.lines(section.title, font: Fonts.contents, maxWidth: g.width - 20 - 48)
+            let lineStep = pitch(Fonts.contents)
+            let height = entryPitch + Double(max(0, titleLines.count - 1)) * lineStep
+            ensure(height)
             let number = "\(index + 1)"
             add(.text(number, Fonts.contents, Palette.mutedText, Point(x: g.left, y: y), maxWidth: nil, .left))
-            add(.text(section.title, Fonts.contents, Palette.text, Point(x: g.left + 20, y: y), maxWidth: nil, .left))
+            for (i, line) in titleLines.enumerated() {
+                add(.text(line, Fonts.contents, Palette.text, Point(x: g.left + 20, y: y + Double(i) * lineStep), maxWidth: nil, .left))
+            }
             add(.sectionPageNumber(index, Fonts.contents, Palette.mutedText, Point(x: g.right - 40, y: y), width: 40))
-            add(.link(Rect(x: g.left, y: y, width: g.width, height: entryPitch), Self.anchor(index)))
-            y += entryPitch
+            add(.link(Rect(x: g.left, y: y, width: g.width, height: height), Self.anchor(index)))
+            y += height
         }
         y += 8
         add(.rule(from: Point(x: g.left, y: y), to: Point(x: g.right, y: y), Color(hex: 0xC8C8C8), width: 0.5))
@@ -376,6 +386,7 @@ private struct PageFlow {
         }
         let total = natural.reduce(0, +)
         if total <= g.width { return natural.map { $0 * g.width / total } }
+        if let balanced = balancedWidths(table, padding: padding) { return balanced }
         var fixed = [Bool](repeating: false, count: columns)
         while true {
             let remaining = g.width - zip(natural, fixed).filter { $0.1 }.map { $0.0 }.reduce(0, +)
@@ -389,6 +400,56 @@ private struct PageFlow {
             }
             for c in newlyFixed { fixed[c] = true }
         }
+    }
+
+    /// Widths that keep the table short: every column starts at its longest word (capped at a quarter of the text
+    /// width), and the rest of the width goes, a slice at a time, to the column whose widening saves the most
+    /// estimated lines over the table (a cell of natural width w in a column of width c takes about ⌈w / c⌉ lines).
+    /// Nil when the longest words alone do not fit.
+    private func balancedWidths(_ table: ReportTable, padding: Double) -> [Double]? {
+        let columns = table.columnCount
+        let texts: [[String]] = [table.header] .map { table.cells($0) } + table.rows.map { table.cells($0) }
+        let cellWidths: [[Double]] = texts.enumerated().map { i, row in
+            row.enumerated().map { c, text in
+                canvas.measure(text, font: i == 0 || table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
+            }
+        }
+        var widths: [Double] = (0..<columns).map { c in
+            let longest = texts.enumerated().flatMap { i, row in
+                row[c].split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
+                    canvas.measure(String(word), font: i == 0 || table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
+                }
+            }.max() ?? 0
+            return min(longest + 2 * padding + 1, 0.25 * g.width)
+        }
+        var remaining = g.width - widths.reduce(0, +)
+        guard remaining >= 0 else { return nil }
+        func lines(_ w: Double, _ width: Double) -> Double { max(1, (w * 1.08 / max(1, width - 2 * padding)).rounded(.up)) }
+        func height(_ widths: [Double]) -> Double {
+            cellWidths.reduce(0) { sum, row in sum + (0..<columns).map { lines(row[$0], widths[$0]) }.max()! }
+        }
+        let slice = max(2, remaining / 120)
+        var current = height(widths)
+        while remaining >= slice {
+            var best: (column: Int, height: Double)?
+            for c in 0..<columns {
+                var trial = widths
+                trial[c] += slice
+                let h = height(trial)
+                if h < current, best == nil || h < best!.height { best = (c, h) }
+            }
+            guard let choice = best else { break }
+            widths[choice.column] += slice
+            remaining -= slice
+            current = choice.height
+        }
+        // What no column needs goes to the columns in proportion to their natural widths.
+        if remaining > 0 {
+            let natural = (0..<columns).map { c in cellWidths.map { $0[c] }.max() ?? 0 }
+            let sum = natural.reduce(0, +)
+            widths = (0..<columns).map { widths[$0] + (sum > 0 ? natural[$0] / sum * remaining : remaining / Double(columns)) }
+        }
+        return widths
     }
 
     /// Widens every column to its longest word (at most a quarter of the text width), so that names like

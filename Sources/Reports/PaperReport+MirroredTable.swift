@@ -30,7 +30,7 @@ extension PaperReport {
                     let ours = results.statistics(metric, model: model.id)
                     let d = Self.decimals(metric)
                     if let row = compared.first(where: { $0.model.id == model.id && $0.metric == metric }) {
-                        rows.append([results.experiment.dataset, model.name, metric.label, row.published ?? "-", Format.ours(row.ours, d),
+                        rows.append([results.experiment.dataset, model.name, metric.label, Format.published(row.published, spread: nil), Format.ours(row.ours, d),
                                      Format.signed(row.difference, d), row.verdict.text(reducedScale: scale.isReduced)])
                     } else {
                         let verdict = ours != nil ? "control: no published value"

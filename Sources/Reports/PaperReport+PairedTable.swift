@@ -42,14 +42,14 @@ extension PaperReport {
         }
         blocks.append(.table(ReportTable(
             caption: "\(name) mirrored: \(claim.metric.label) after the last epoch, published (one run) vs ours (mean ± std over seeds, n seeds). "
-                + "Beside each dataset run, the accuracy of always answering its most frequent test class (from our confusion matrices).",
-            header: ["dataset", "\(Self.shortName(baselineName)): published", "ours", "verdict", "\(Self.shortName(modelName)): published", "ours", "verdict"],
+                + "Majority class: the accuracy of always answering the most frequent test class (from our confusion matrices), the floor to beat.",
+            header: ["dataset", "majority class", "\(Self.shortName(baselineName)): published", "ours", "verdict", "\(Self.shortName(modelName)): published", "ours", "verdict"],
             rows: check.rows.map { row in
                 let majority = group.first { $0.experiment.id == row.experiment.id }?.majorityClassAccuracy
-                return [row.experiment.dataset + (majority.map { " (majority class \(Format.fixed($0, 1)) %)" } ?? "")]
+                return [row.experiment.dataset, majority.map { Format.fixed($0, 1) + " %" } ?? "-"]
                     + cells(row, claim.baseline) + cells(row, claim.model)
             },
-            verdictColumns: [3, 6], csvName: claim.table)))
+            verdictColumns: [4, 7], csvName: claim.table)))
         let missing = Self.unique(check.rows.filter { $0.missingData != nil && !$0.isRun }.map(\.experiment.dataset))
         if !missing.isEmpty {
             blocks.append(.paragraph("Not run for want of data: \(missing.count) of the \(check.rows.count) datasets (\(missing.joined(separator: ", "))); "
@@ -67,7 +67,7 @@ extension PaperReport {
             header: ["dataset", "published Δ", "published: better?", "ours Δ [95 % CI]", "detectable at this n", "paper's rule on ours", "verdict"],
             rows: check.rows.map { row in
                 [Self.datasetName(row.experiment), Format.signed(row.publishedDifference, d), row.publishedVerdict ?? "-",
-                 row.paired.map { $0.text(d) + " (n = \($0.count))" } ?? "-",
+                 row.paired.map { $0.count > 1 ? $0.text(d) + " (n = \($0.count))" : $0.text(d) } ?? "-",
                  row.paired?.minimalDetectable.map { "±" + Format.fixed($0, d) } ?? "-", row.paperRule() ?? "-", answerVerdict(row, metric: claim.metric)]
             },
             verdictColumn: 6, csvName: "\(claim.table)-\(claim.model)-better")))

@@ -1,4 +1,5 @@
 import Catalog
+import Charts
 import Foundation
 import Results
 
@@ -50,6 +51,7 @@ extension PaperReport {
         if h.notRun > 0 { headlineText += " \(h.notRun) published numbers are not run (listed below)." }
         if scale.isReduced { headlineText += " Reduced scale: every verdict is indicative." }
         blocks.append(.paragraph(headlineText))
+        if let figure = oursVersusPublishedFigure() { blocks.append(.figure(figure)) }
         let findings = self.findings()
         if !findings.isEmpty {
             blocks.append(.paragraph("Findings:"))
@@ -200,6 +202,33 @@ extension PaperReport {
                 + "where the paper prints \(published) %, outside our 95 % interval [\(Format.fixed(interval.lowerBound, 2)), \(Format.fixed(interval.upperBound, 2))].")
         }
         return out
+    }
+
+    /// Every measured test accuracy (duplicates folded) as ours − published with the interval it was judged with.
+    func oursVersusPublishedFigure() -> ReportFigure? {
+        let rows = self.rows.filter { $0.duplicateOf == nil && $0.metric == .testAccuracy && $0.verdict.isMeasured && $0.judgement != nil }
+        guard !rows.isEmpty else { return nil }
+        let chartRows: [IntervalChart.Row] = rows.compactMap { row in
+            guard let j = row.judgement else { return nil }
+            let kind: Int
+            switch row.verdict {
+            case .consistent: kind = 0
+            case .differs: kind = 1
+            default: kind = 2
+            }
+            return IntervalChart.Row(label: "\(row.model.name) · \(row.dataset) (\(Self.tableName(row.table)))", value: j.difference,
+                                     low: j.halfWidth.map { j.difference - $0 }, high: j.halfWidth.map { j.difference + $0 }, kind: kind)
+        }
+        return ReportFigure(
+            caption: "Ours vs published, every measured test accuracy: the dot is our mean minus the published value (0 is the paper), the line the "
+                + "95 % interval it was judged with (prediction interval for a single published run, Welch's for a published mean), the grey band "
+                + "± the practical margin of \(Format.fixed(VerdictRules.practicalMargin(.testAccuracy, published: 0), 0)) point. A row whose line crosses 0 "
+                + "inside the band is consistent; a line crossing 0 but wider than the band is inconclusive; a dot beyond both differs. Rows far "
+                + "off the scale end in an arrow with their value.",
+            chart: IntervalChart(title: "Ours − published, test accuracy", xLabel: "ours − published (points)", rows: chartRows,
+                                 margin: VerdictRules.practicalMargin(.testAccuracy, published: 0),
+                                 note: scale.isReduced ? "\(scale.rawValue) scale" : nil),
+            fileStem: "ours-vs-published")
     }
 
     /// `model` − `baseline` on `metric` accuracy over runs paired by seed.

@@ -42,16 +42,20 @@ extension PaperReport {
             }
             return ReportSection(title: title, blocks: blocks)
         }
-        let curves: [(stem: String, label: String, value: (EpochMetrics) -> Double)] = [
-            ("test-accuracy", "test accuracy (%)", { 100 * $0.testAccuracy }),
-            ("train-accuracy", "train accuracy (%)", { 100 * $0.trainAccuracy }),
-            ("test-loss", "test loss", { $0.testLoss }),
-            ("train-loss", "train loss", { $0.trainLoss }),
+        let curves: [(stem: String, label: String, metric: Metric?, value: (EpochMetrics) -> Double)] = [
+            ("test-accuracy", "test accuracy (%)", .testAccuracy, { 100 * $0.testAccuracy }),
+            ("train-accuracy", "train accuracy (%)", nil, { 100 * $0.trainAccuracy }),
+            ("test-loss", "test loss", .testLoss, { $0.testLoss }),
+            ("train-loss", "train loss", .trainLoss, { $0.trainLoss }),
         ]
         for curve in curves {
+            let chart = curveChart(results, label: curve.label, metric: curve.metric, value: curve.value)
+            let marked = chart.series.contains { $0.published != nil }
             blocks.append(.figure(ReportFigure(
-                caption: "\(curve.label.prefix(1).uppercased() + curve.label.dropFirst()) per epoch, mean ± 1 standard deviation over seeds, every model (the mirror of \(experiment.source)).",
-                chart: curveChart(results, label: curve.label, value: curve.value), fileStem: "\(tableID)-\(curve.stem)")))
+                caption: "\(curve.label.prefix(1).uppercased() + curve.label.dropFirst()) per epoch, every model (the mirror of \(experiment.source)): "
+                    + "the line is the mean over seeds, the band runs from the lowest to the highest seed"
+                    + (marked ? "; hollow diamonds mark the paper's published final-epoch values." : "."),
+                chart: chart, fileStem: "\(tableID)-\(curve.stem)")))
         }
         blocks.append(.table(perSeedTable(results, models: trained, tableID: tableID)))
         blocks.append(.table(lossTable(results, models: trained, tableID: tableID)))
@@ -108,17 +112,31 @@ extension PaperReport {
         }
     }
 
-    private func curveChart(_ results: ExperimentResults, label: String, value: (EpochMetrics) -> Double) -> LineChart {
+    private func curveChart(_ results: ExperimentResults, label: String, metric: Metric?, value: (EpochMetrics) -> Double) -> LineChart {
         let series: [LineSeries] = results.experiment.models.compactMap { model in
             guard let runs = results.records[model.id], let epochs = runs.map(\.epochs.count).min(), epochs > 0 else { return nil }
-            let perEpoch = (0..<epochs).map { e in SeedStatistics(runs.map { value($0.epochs[e]) }) }
-            return LineSeries(name: model.name, x: (1...epochs).map(Double.init), y: perEpoch.map(\.mean),
-                              band: perEpoch.map(\.standardDeviation))
+            let perEpoch = (0..<epochs).map { e in runs.map { value($0.epochs[e]) } }
+            return LineSeries(name: model.name, x: (1...epochs).map(Double.init), y: perEpoch.map { SeedStatistics($0).mean },
+                              low: perEpoch.map { $0.min() ?? .nan }, high: perEpoch.map { $0.max() ?? .nan },
+                              published: metric.flatMap { publishedCurveValue(results.experiment, model: model.id, metric: $0) })
         }
         let epochs = series.map(\.x.count).max() ?? 0
         return LineChart(title: "\(results.experiment.dataset): \(label)", xLabel: "epoch", yLabel: label,
                          series: series, yRange: nil, xTickStep: epochs <= 20 ? 1 : nil,
                          note: scale.isReduced ? "\(scale.rawValue) scale" : nil)
+    }
+
+    /// The published final-epoch value of `metric` for `model`: the figure's own number where it has one (the curves
+    /// mirror a figure), else the table's.
+    private func publishedCurveValue(_ experiment: Experiment, model: String, metric: Metric) -> Double? {
+        let candidates = experiment.comparisons.filter { $0.model == model && $0.metric == metric }
+            .sorted { ($0.table.hasPrefix("fig") ? 0 : 1) < ($1.table.hasPrefix("fig") ? 0 : 1) }
+        for c in candidates {
+            if let v = published.first(where: { $0.table == c.table && $0.dataset == c.dataset && $0.model == c.model && $0.metric == c.metric.rawValue })?.number {
+                return v
+            }
+        }
+        return nil
     }
 
     private func perSeedTable(_ results: ExperimentResults, models: [ModelSpec], tableID: String) -> ReportTable {

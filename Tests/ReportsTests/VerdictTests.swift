@@ -53,7 +53,9 @@ struct VerdictTests {
         let wide = Verdict.judge(ours: SeedStatistics([100.3, 100.0, 99.7]), published: 99.21, publishedSpread: nil, publishedSeeds: 1,
                                  printedDecimals: 2)
         #expect(wide.method == .predictionInterval)
-        #expect(abs(try #require(wide.halfWidth) - (4.302652729749462 * 0.3 * (4.0 / 3).squareRoot() + 0.005)) < 1e-9)
+        let wideHalf = try #require(wide.halfWidth)
+        let wideExpected: Double = 4.302652729749462 * 0.3 * (4.0 / 3).squareRoot() + 0.005
+        #expect(abs(wideHalf - wideExpected) < 1e-9)
         #expect(wide.verdict == .inconclusive(""))
         let tight = Verdict.judge(ours: SeedStatistics([99.97, 100.0, 100.03]), published: 99.21, publishedSpread: nil, publishedSeeds: 1,
                                   printedDecimals: 2)
@@ -80,17 +82,24 @@ struct VerdictTests {
     @Test func welchAndTestSetNoise() throws {
         let ours = SeedStatistics([78, 80, 82])
         let plain = Verdict.judge(ours: ours, published: 70, publishedSpread: 3, publishedSeeds: 10, printedDecimals: 0)
-        let v = 4.0 / 3 + 0.9
-        let nu = v * v / ((4.0 / 3) * (4.0 / 3) / 2 + 0.81 / 9)
+        let a: Double = 4.0 / 3
+        let v: Double = a + 0.9
+        let denominator: Double = a * a / 2 + 0.81 / 9
+        let nu: Double = v * v / denominator
         #expect(plain.method == .welch)
-        #expect(abs(try #require(plain.degreesOfFreedom) - nu) < 1e-9)
-        #expect(abs(try #require(plain.halfWidth) - (StudentT.quantile(0.975, degreesOfFreedom: nu) * v.squareRoot() + 0.5)) < 1e-9)
+        let plainDF = try #require(plain.degreesOfFreedom)
+        #expect(abs(plainDF - nu) < 1e-9)
+        let plainHalf = try #require(plain.halfWidth)
+        let plainExpected: Double = StudentT.quantile(0.975, degreesOfFreedom: nu) * v.squareRoot() + 0.5
+        #expect(abs(plainHalf - plainExpected) < 1e-9)
         #expect(plain.verdict == .differs)
         let noisy = Verdict.judge(ours: ours, published: 70, publishedSpread: 3, publishedSeeds: 10, printedDecimals: 0,
                                   testImages: (published: 100, ours: 100))
-        let vn = v + 21 + 16
-        let nun = vn * vn / ((4.0 / 3) * (4.0 / 3) / 2 + 0.81 / 9)
-        #expect(abs(try #require(noisy.halfWidth) - (StudentT.quantile(0.975, degreesOfFreedom: nun) * vn.squareRoot() + 0.5)) < 1e-9)
+        let vn: Double = v + 21 + 16
+        let nun: Double = vn * vn / denominator
+        let noisyHalf = try #require(noisy.halfWidth)
+        let noisyExpected: Double = StudentT.quantile(0.975, degreesOfFreedom: nun) * vn.squareRoot() + 0.5
+        #expect(abs(noisyHalf - noisyExpected) < 1e-9)
         #expect(noisy.verdict == .inconclusive(""))
     }
 
@@ -98,9 +107,12 @@ struct VerdictTests {
     /// smallest detectable difference (t(0.975, 2) + t(0.80, 2))·s_d/√3, t(0.80, 2) = 1.0606601717798214 (scipy).
     @Test func pairedDifferenceAndClaims() throws {
         let pair = try #require(PairedDifference(differences: [0.1, 0.3, 1.3]))
-        let sd = SeedStatistics([0.1, 0.3, 1.3]).standardDeviation
-        #expect(abs(try #require(pair.halfWidth) - 4.302652729749462 * sd / 3.0.squareRoot()) < 1e-9)
-        #expect(abs(try #require(pair.minimalDetectable) - (4.302652729749462 + 1.0606601717798214) * sd / 3.0.squareRoot()) < 1e-9)
+        let se: Double = SeedStatistics([0.1, 0.3, 1.3]).standardDeviation / 3.0.squareRoot()
+        let half = try #require(pair.halfWidth)
+        #expect(abs(half - 4.302652729749462 * se) < 1e-9)
+        let detectable = try #require(pair.minimalDetectable)
+        let expectedDetectable: Double = (4.302652729749462 + 1.0606601717798214) * se
+        #expect(abs(detectable - expectedDetectable) < 1e-9)
         // The CI [-1.03, 2.16] holds 0: "better" with a published gap of +0.5 inside it is inconclusive; with a gap of +3 (above the CI) it fails.
         #expect(pair.judge(.better, publishedGap: 0.5) == .inconclusive("CI holds 0 and the published gap"))
         #expect(pair.judge(.better, publishedGap: 3) == .differs)

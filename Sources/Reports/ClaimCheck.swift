@@ -40,8 +40,8 @@ public struct ClaimCheck: Sendable {
         }
         guard let paired = PairedDifference(differences: differences) else { return nil }
         func publishedValue(_ model: String) -> Double? {
-            // The first comparison of this model and metric with a published number (Table 1 before the figures).
-            for c in results.experiment.comparisons where c.model == model && c.metric == claim.metric {
+            // A comparison of this model and metric with a published number, skipping misprints another table corrects.
+            for c in results.experiment.comparisons where c.model == model && c.metric == claim.metric && c.foldedInto == nil {
                 if let v = published.first(where: { $0.table == c.table && $0.dataset == c.dataset && $0.model == c.model && $0.metric == c.metric.rawValue })?.number {
                     return v
                 }

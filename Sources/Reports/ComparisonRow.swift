@@ -20,7 +20,8 @@ public struct ComparisonRow: Sendable {
     /// The interval and margin the verdict was reached with; nil when not run.
     public var judgement: Judgement?
     /// Set when an earlier row of the same experiment compares the same model and metric with the same published
-    /// value (a figure repeating a table's number): the headline counts it once.
+    /// value (a figure repeating a table's number), or when the paper's number is a misprint another table corrects
+    /// (`Comparison.foldedInto`): the headline counts it once.
     public var duplicateOf: String?
 
     /// The half-width the verdict allowed.
@@ -51,7 +52,9 @@ public struct ComparisonRow: Sendable {
                                     table: comparison.table, published: value?.value, publishedSpread: spread?.value,
                                     publishedSeeds: comparison.publishedSeeds, ours: ours, seeds: seeds,
                                     verdict: .notRun("no published value"), judgement: nil)
-            if let printed = value?.value {
+            if let folded = comparison.foldedInto {
+                row.duplicateOf = folded
+            } else if let printed = value?.value {
                 let key = "\(comparison.model)|\(comparison.metric.rawValue)|\(printed)|\(spread?.value ?? "")"
                 if let first = seen[key] { row.duplicateOf = first } else { seen[key] = comparison.table }
             }

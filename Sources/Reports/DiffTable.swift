@@ -8,7 +8,7 @@ public enum DiffTable {
             "# qreport diff: \(paper) (\(scale) scale)",
             "",
             "Rules: docs/verdicts.md. Interval: the 95 % range around our mean the published value is judged against; margin: the practical margin "
-                + "a difference must exceed to be called 'differs'. Rows marked 'repeats' are counted once; parameter counts are fixed by the architecture.",
+                + "a difference must exceed to be called 'differs'. Rows marked 'counted once' repeat or misprint a number of another table and are counted there; parameter counts are fixed by the architecture.",
             "",
             "| experiment | table | model | metric | published | ours (mean ± std, n) | difference | 95 % interval | margin | verdict |",
             "|---|---|---|---|---|---|---|---|---|---|",
@@ -16,11 +16,12 @@ public enum DiffTable {
         for row in rows {
             let d = PaperReport.decimals(row.metric)
             var verdict = row.verdict.text(reducedScale: reducedScale)
-            if let first = row.duplicateOf { verdict += " (repeats \(first))" }
+            if let first = row.duplicateOf { verdict += " (counted once, as \(first))" }
             lines.append("| " + [
                 row.experiment, row.table, row.model.name, row.metric.label,
-                Format.published(row.published, spread: row.publishedSpread),
-                Format.ours(row.ours, d), Format.signed(row.difference, d),
+                row.isByConstruction ? (row.published.flatMap(Double.init).map(Format.grouped) ?? "-") : Format.published(row.published, spread: row.publishedSpread),
+                row.isByConstruction ? (row.ours.map { Format.grouped($0.mean) } ?? "-") : Format.ours(row.ours, d),
+                row.isByConstruction ? (row.difference.map(Format.signedGrouped) ?? "-") : Format.signed(row.difference, d),
                 PaperReport.intervalText(row), row.judgement.map { $0.method == .exact ? "exact" : Format.fixed($0.margin, d) } ?? "-",
                 verdict,
             ].joined(separator: " | ") + " |")

@@ -424,24 +424,38 @@ private struct PageFlow {
         }
         var remaining = g.width - widths.reduce(0, +)
         guard remaining >= 0 else { return nil }
-        func lines(_ w: Double, _ width: Double) -> Double { max(1, (w * 1.08 / max(1, width - 2 * padding)).rounded(.up)) }
-        func height(_ widths: [Double]) -> Double {
-            cellWidths.reduce(0) { sum, row in sum + (0..<columns).map { lines(row[$0], widths[$0]) }.max()! }
+        let stretch = 1.08
+        func lines(_ w: Double, _ width: Double) -> Double { max(1, (w * stretch / max(1, width - 2 * padding)).rounded(.up)) }
+        // The table's height in lines, with every cell's own line count as a small tie-breaker so that columns off the
+        // critical path still shrink.
+        func cost(_ widths: [Double]) -> Double {
+            cellWidths.reduce(0) { sum, row in
+                let counts = (0..<columns).map { lines(row[$0], widths[$0]) }
+                return sum + counts.max()! + 0.01 * counts.reduce(0, +)
+            }
         }
-        let slice = max(2, remaining / 120)
-        var current = height(widths)
-        while remaining >= slice {
-            var best: (column: Int, height: Double)?
+        var current = cost(widths)
+        // Each step widens one column just enough for one more of its cells to lose a line, choosing the column that
+        // saves the most per point of width.
+        while remaining > 0.5 {
+            var best: (column: Int, width: Double, cost: Double, gain: Double)?
             for c in 0..<columns {
+                let next = cellWidths.compactMap { row -> Double? in
+                    let l = lines(row[c], widths[c])
+                    guard l > 1 else { return nil }
+                    return row[c] * stretch / (l - 1) + 2 * padding + 0.01
+                }.min()
+                guard let target = next, target - widths[c] <= remaining else { continue }
                 var trial = widths
-                trial[c] += slice
-                let h = height(trial)
-                if h < current, best == nil || h < best!.height { best = (c, h) }
+                trial[c] = target
+                let trialCost = cost(trial)
+                let gain = (current - trialCost) / (target - widths[c])
+                if gain > 0, best == nil || gain > best!.gain { best = (c, target, trialCost, gain) }
             }
             guard let choice = best else { break }
-            widths[choice.column] += slice
-            remaining -= slice
-            current = choice.height
+            remaining -= choice.width - widths[choice.column]
+            widths[choice.column] = choice.width
+            current = choice.cost
         }
         // What no column needs goes to the columns in proportion to their natural widths.
         if remaining > 0 {

@@ -31,7 +31,8 @@ extension PaperReport {
                     let d = Self.decimals(metric)
                     if let row = compared.first(where: { $0.model.id == model.id && $0.metric == metric }) {
                         rows.append([results.experiment.dataset, model.name, metric.label, Format.published(row.published, spread: nil), Format.ours(row.ours, d),
-                                     Format.signed(row.difference, d), row.verdict.text(reducedScale: scale.isReduced)])
+                                     Format.signed(row.difference, d),
+                                     row.verdict.text(reducedScale: scale.isReduced) + (row.duplicateOf.map { " (misprint: counted as \(Self.tableName($0)))" } ?? "")])
                     } else {
                         let verdict = ours != nil ? "control: no published value"
                             : "not run: \(missing ? "data missing" : "no finished runs")"

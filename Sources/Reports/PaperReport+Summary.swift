@@ -41,8 +41,8 @@ extension PaperReport {
         let commits = commitsParagraph()
         if !commits.isEmpty { blocks.append(.paragraph(commits)) }
         let h = headline
-        var headlineText = "Of the \(h.measured) published numbers measured here (each counted once: \(h.duplicates) figure value\(h.duplicates == 1 ? "" : "s") "
-            + "repeating a table's folded in), \(h.consistent) \(h.consistent == 1 ? "is" : "are") consistent with ours, \(h.differs) differ\(h.differs == 1 ? "s" : ""), "
+        var headlineText = "Of the \(h.measured) published numbers measured here (each counted once: \(h.duplicates) that repeat another table's "
+            + "number or misprint it folded in), \(h.consistent) \(h.consistent == 1 ? "is" : "are") consistent with ours, \(h.differs) differ\(h.differs == 1 ? "s" : ""), "
             + "and \(h.inconclusive) \(h.inconclusive == 1 ? "is" : "are") inconclusive at our number of seeds."
         if h.countsMatch + h.countsDiffer > 0 {
             headlineText += " Apart from these, \(h.countsMatch + h.countsDiffer) parameter counts, which the architecture fixes rather than any run measures: "
@@ -88,8 +88,9 @@ extension PaperReport {
 
     private func whatRanParagraph() -> String {
         let ran = ranExperiments
-        let datasets = Self.unique(experiments.map(\.experiment.dataset))
-        let ranDatasets = Self.unique(ran.map(\.experiment.dataset))
+        let training = experiments.filter { $0.experiment.fourierSpectrum == nil }
+        let datasets = Self.unique(training.map(\.experiment.dataset))
+        let ranDatasets = Self.unique(ran.filter { $0.experiment.fourierSpectrum == nil }.map(\.experiment.dataset))
         let missing = Self.unique(experiments.filter { $0.missingData != nil && !ran.map(\.experiment.id).contains($0.experiment.id) }.map(\.experiment.dataset))
         var text = "qreport re-ran \(ran.count) of the paper's \(experiments.count) experiments, on \(ranDatasets.count) of its \(datasets.count) datasets "
             + "(\(ranDatasets.joined(separator: ", "))), from a clean checkout, seeded and without notebooks, at \(scale.rawValue) scale"
@@ -126,7 +127,7 @@ extension PaperReport {
                 else { status = r.missingData != nil ? "not run: data missing" : "not run: no finished runs" }
                 let protocolText = r.experiment.fourierSpectrum != nil ? "-" : "\(r.scale.seeds.count) × \(r.scale.epochs)"
                 let images = r.experiment.fourierSpectrum != nil ? "-" : "\(Format.grouped(Double(r.scale.trainCount))) / \(Format.grouped(Double(r.testImages ?? r.scale.testCount)))"
-                return [r.experiment.id, r.experiment.dataset, protocolText, images,
+                return [r.experiment.id, r.experiment.fourierSpectrum == nil ? r.experiment.dataset : "-", protocolText, images,
                         r.majorityClassAccuracy.map { Format.fixed($0, 1) + " %" } ?? "-", status]
             },
             verdictColumn: 5, csvName: "what-ran")
@@ -176,6 +177,7 @@ extension PaperReport {
                 switch check.verdict {
                 case .consistent: verdict = "holds"
                 case .differs: verdict = "does not hold"
+                case let .inconclusive(reason) where reason.hasPrefix("the published"): verdict = "cannot be tested (\(reason))"
                 default: verdict = "cannot be decided at this number of seeds"
                 }
                 out.append("'\(claim.text)' \(verdict): \(check.measured).")

@@ -74,9 +74,15 @@ extension ViolinChart {
         for c in categories.indices {
             layout.labels.draw(c, centerX: layout.categoryCenter(c), top: layout.categoryLabelTop, color: Palette.mutedText, on: canvas)
         }
+        if let bottom = layout.bottomLabelTop {
+            for c in categories.indices {
+                layout.labels.draw(c, centerX: layout.categoryCenter(c), top: bottom, color: Palette.mutedText, on: canvas)
+            }
+        }
         if !xLabel.isEmpty, let last = layout.panelAreas.last {
             let w = canvas.measure(xLabel, font: S.labelFont, maxWidth: nil).width
-            canvas.draw(xLabel, font: S.labelFont, color: Palette.text, at: Point(x: last.minX + (last.width - w) / 2, y: last.maxY + S.labelGap))
+            let y = layout.bottomLabelTop.map { $0 + layout.labels.height + S.labelGap / 2 } ?? last.maxY + S.labelGap
+            canvas.draw(xLabel, font: S.labelFont, color: Palette.text, at: Point(x: last.minX + (last.width - w) / 2, y: y))
         }
         layout.header.draw(on: canvas)
     }

@@ -13,6 +13,8 @@ public struct ViolinChartLayout: Sendable {
     public var yTicks: AxisTicks
     /// Top of the category labels (just above the last panel).
     public var categoryLabelTop: Double
+    /// Top of the repeated category labels under the last panel (two or more panels), nil for one panel.
+    public var bottomLabelTop: Double?
     /// Whether the category labels are rotated 45°.
     public var rotatedLabels: Bool
     var labels: CategoryLabels
@@ -40,7 +42,9 @@ public struct ViolinChartLayout: Sendable {
         var panelHeight = 10.0
         for _ in 0..<2 {
             let labelBlock = cats.height + tickHeight + 2 * S.tickGap
-            let free = content.maxY - top - xLabelBlock - labelBlock - Double(max(0, n - 2)) * Self.panelGap
+            // With two or more panels the labels repeat under the last one, so each panel can be read on its own.
+            let bottomBlock = n > 1 ? cats.height + S.tickGap + S.tickLength : 0
+            let free = content.maxY - top - xLabelBlock - labelBlock - bottomBlock - Double(max(0, n - 2)) * Self.panelGap
             panelHeight = max(10, free / Double(n))
             // Panels are short, so allow ticks a little closer than a line chart's.
             let intervals = max(2, Int(panelHeight / (0.75 * S.minimumTickSpacingY)))
@@ -76,6 +80,7 @@ public struct ViolinChartLayout: Sendable {
         }
         panelAreas = chart.panels.isEmpty ? [] : areas
         categoryLabelTop = labelTop
+        bottomLabelTop = n > 1 ? areas.last.map { $0.maxY + S.tickGap + S.tickLength } : nil
     }
 
     /// Width of one category's slot.

@@ -168,10 +168,25 @@ extension PaperReport {
                 out.append("\(check.oursByTest(.better)) of the \(check.run.count) datasets run show the quantum model better and \(check.oursByTest(.worse)) worse "
                     + "(95 % CI of the paired difference clear of 0), at n = \(seeds).")
             }
+            // The paper's own per-dataset answers (Yes / No / Equal) judged on our intervals.
+            var agree: [String] = [], disagree: [String] = [], open = 0
+            for row in check.run {
+                guard let answer = row.publishedVerdict, let verdict = row.answerVerdict(metric: claim.metric) else { continue }
+                switch verdict {
+                case .consistent: agree.append("\(row.experiment.dataset): \(answer)")
+                case .differs: disagree.append("\(row.experiment.dataset): \(answer)")
+                default: open += 1
+                }
+            }
+            out.append("The paper's per-dataset answer is borne out on \(agree.count) of the \(check.run.count) datasets run"
+                + (agree.isEmpty ? "" : " (\(agree.joined(separator: ", ")))") + ", contradicted on \(disagree.count)"
+                + (disagree.isEmpty ? "" : " (\(disagree.joined(separator: ", ")))") + ", and cannot be decided on \(open) at this number of seeds.")
         }
+        let counted = Set(paper.countClaims.map(\.table))
         for results in experiments where !results.records.isEmpty && results.experiment.fourierSpectrum == nil {
             let e = results.experiment
-            for claim in e.claims {
+            // Claims about a count claim's table are judged row by row above.
+            for claim in e.claims where !counted.contains(e.comparisons.first?.table ?? "") {
                 guard let check = ClaimCheck.check(claim, in: results, published: published) else { continue }
                 let verdict: String
                 switch check.verdict {

@@ -38,7 +38,10 @@ public struct PaperReport: Sendable {
             guard let answers = section.blocks.lazy.compactMap({ block -> ReportTable? in
                 if case let .table(t) = block, t.csvName == "\(claim.table)-\(claim.model)-better" { return t } else { return nil }
             }).first else { continue }
-            text += "\n## \(answers.caption)\n\n" + DiffTable.markdown(header: answers.header, rows: answers.rows)
+            let modelName = experiments.lazy.compactMap { $0.experiment.model(claim.model)?.name }.first ?? claim.model
+            let baselineName = experiments.lazy.compactMap { $0.experiment.model(claim.baseline)?.name }.first ?? claim.baseline
+            text += "\n## \(modelName) − \(baselineName) per dataset (\(Self.tableName(claim.table)))\n\n\(answers.caption)\n\n"
+                + DiffTable.markdown(header: answers.header, rows: answers.rows)
             let summary = countClaimSummaryRow(claim)
             text += "\n## Claim: \"\(claim.text)\" (\(claim.source))\n\nours: \(summary[1]) — \(summary[2])\n\n"
                 + countClaimCheck(claim).conclusion(reducedScale: scale.isReduced) + "\n"
@@ -142,7 +145,8 @@ public struct PaperReport: Sendable {
             ReportDefinition(term: "scale", detail: p.scale),
             ReportDefinition(term: "total wall time of the runs", detail: Format.seconds(p.totalWallSeconds)),
         ]
-        facts += p.datasetFiles.map { ReportDefinition(term: "\($0.dataset) \($0.file)", detail: "md5 \($0.md5)") }
+        // MedMNIST's files are named after their dataset: "breastmnist", not "breastmnist breastmnist".
+        facts += p.datasetFiles.map { ReportDefinition(term: $0.file.hasPrefix($0.dataset) ? $0.file : "\($0.dataset) \($0.file)", detail: "md5 \($0.md5)") }
         return ReportSection(title: "Appendix B — Provenance", blocks: [
             .definitionList(facts),
             .table(ReportTable(caption: "Runs: store key (first 12 hex digits), wall time, start and the commit each was trained at.",

@@ -49,13 +49,20 @@ public struct IntervalChart: Chart, Hashable, Codable {
     static let kindColors = [Color(hex: 0x009E73), Color(hex: 0xD55E00), Color(hex: 0x0072B2)]
     static let kindNames = ["consistent", "differs", "inconclusive"]
 
-    /// The x half-range: covers every row except those more than ten times beyond the typical extent.
+    /// The x half-range: covers every row except those whose whole interval lies more than ten times the median row
+    /// extent away from 0 (drawn at the edge), so a wide interval is always shown in full.
     var xLimit: Double {
-        let extents = rows.map { max(abs($0.value), abs($0.low ?? $0.value), abs($0.high ?? $0.value)) }.sorted()
+        let extents = rows.map { max(abs($0.value), abs($0.low ?? $0.value), abs($0.high ?? $0.value)) }
         guard !extents.isEmpty else { return max(margin, 1) }
-        let median = extents[extents.count / 2]
-        let kept = extents.filter { $0 <= max(10 * median, 3 * margin) }
+        let median = extents.sorted()[(extents.count - 1) / 2]
+        let kept = zip(rows, extents).filter { row, _ in Self.nearest(row) <= 10 * max(median, margin) }.map(\.1)
         return max(kept.max() ?? median, margin, 1e-9) * 1.12
+    }
+
+    /// How close a row's interval (or dot) comes to 0.
+    static func nearest(_ row: Row) -> Double {
+        guard let lo = row.low, let hi = row.high else { return abs(row.value) }
+        return lo <= 0 && hi >= 0 ? 0 : min(abs(lo), abs(hi))
     }
 
     public func draw(on canvas: Canvas, in rect: Rect) {

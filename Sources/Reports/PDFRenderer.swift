@@ -403,65 +403,105 @@ private struct PageFlow {
     }
 
     /// Widths that keep the table short: every column starts at its longest word (capped at a quarter of the text
-    /// width), and the rest of the width goes, a slice at a time, to the column whose widening saves the most
-    /// estimated lines over the table (a cell of natural width w in a column of width c takes about ⌈w / c⌉ lines).
-    /// Nil when the longest words alone do not fit.
+    /// width), and the rest of the width goes, a step at a time, to the column whose widening saves the most lines over
+    /// the table (lines counted by wrapping each cell's measured words). Nil when the longest words alone do not fit.
     private func balancedWidths(_ table: ReportTable, padding: Double) -> [Double]? {
         let columns = table.columnCount
-        let texts: [[String]] = [table.header] .map { table.cells($0) } + table.rows.map { table.cells($0) }
-        let cellWidths: [[Double]] = texts.enumerated().map { i, row in
+        let texts: [[String]] = [table.cells(table.header)] + table.rows.map { table.cells($0) }
+        let fonts: [[Font]] = texts.indices.map { i in (0..<columns).map { c in i == 0 || table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table } }
+        let words: [[[Double]]] = texts.enumerated().map { i, row in
             row.enumerated().map { c, text in
-                canvas.measure(text, font: i == 0 || table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
+                text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { canvas.measure(String($0), font: fonts[i][c], maxWidth: nil).width }
             }
         }
+        let space = canvas.measure("a b", font: Fonts.table, maxWidth: nil).width - canvas.measure("ab", font: Fonts.table, maxWidth: nil).width
         var widths: [Double] = (0..<columns).map { c in
-            let longest = texts.enumerated().flatMap { i, row in
-                row[c].split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
-                    canvas.measure(String(word), font: i == 0 || table.isVerdict(column: c) ? Fonts.tableHeader : Fonts.table, maxWidth: nil).width
-                }
-            }.max() ?? 0
-            return min(longest + 2 * padding + 1, 0.25 * g.width)
+            min((words.flatMap { $0[c] }.max() ?? 0) + 2 * padding + 1, 0.25 * g.width)
         }
         var remaining = g.width - widths.reduce(0, +)
         guard remaining >= 0 else { return nil }
-        let stretch = 1.08
-        func lines(_ w: Double, _ width: Double) -> Double { max(1, (w * stretch / max(1, width - 2 * padding)).rounded(.up)) }
-        // The table's height in lines, with every cell's own line count as a small tie-breaker so that columns off the
-        // critical path still shrink.
-        func cost(_ widths: [Double]) -> Double {
-            cellWidths.reduce(0) { sum, row in
-                let counts = (0..<columns).map { lines(row[$0], widths[$0]) }
-                return sum + counts.max()! + 0.01 * counts.reduce(0, +)
+        // Lines a cell wraps to: words placed greedily, a word wider than the column broken over several lines.
+        func lines(_ cell: [Double], _ width: Double) -> Int {
+            let available = max(1, width - 2 * padding - 0.5)
+            var count = 1, current = 0.0
+            for w in cell {
+                if current == 0 {
+                    count += Int((w / available).rounded(.up)) - 1
+                    current = w.truncatingRemainder(dividingBy: available)
+                } else if current + space + w <= available {
+                    current += space + w
+                } else {
+                    count += 1 + Int((w / available).rounded(.up)) - 1
+                    current = w.truncatingRemainder(dividingBy: available)
+                }
+            }
+            return max(1, count)
+        }
+        // First the smallest line count H that every cell can be held to at once: each column as narrow as keeps all its
+        // cells within H lines, while the columns together fit the text width.
+        for h in 1...12 {
+            var trial = widths, fits = true
+            for c in 0..<columns {
+                while words.contains(where: { lines($0[c], trial[c]) > h }) {
+                    trial[c] += 2
+                    if trial[c] > g.width { fits = false; break }
+                }
+                if !fits { break }
+            }
+            if fits, trial.reduce(0, +) <= g.width {
+                widths = trial
+                remaining = g.width - trial.reduce(0, +)
+                break
             }
         }
-        var current = cost(widths)
-        // Each step widens one column just enough for one more of its cells to lose a line, choosing the column that
-        // saves the most per point of width.
-        while remaining > 0.5 {
-            var best: (column: Int, width: Double, cost: Double, gain: Double)?
+        var cellLines: [[Int]] = words.map { row in (0..<columns).map { lines(row[$0], widths[$0]) } }
+        // The table's height in lines, with every cell's own count as a small tie-breaker so that columns off the
+        // critical path still shrink.
+        func cost(_ table: [[Int]]) -> Double {
+            table.reduce(0) { $0 + Double($1.max()!) + 0.01 * Double($1.reduce(0, +)) }
+        }
+        var current = cost(cellLines)
+        let step = 2.0
+        while remaining >= step {
+            var best: (column: Int, width: Double, lines: [[Int]], cost: Double, gain: Double)?
             for c in 0..<columns {
-                let next = cellWidths.compactMap { row -> Double? in
-                    let l = lines(row[c], widths[c])
-                    guard l > 1 else { return nil }
-                    return row[c] * stretch / (l - 1) + 2 * padding + 0.01
-                }.min()
-                guard let target = next, target - widths[c] <= remaining else { continue }
-                var trial = widths
-                trial[c] = target
-                let trialCost = cost(trial)
-                let gain = (current - trialCost) / (target - widths[c])
-                if gain > 0, best == nil || gain > best!.gain { best = (c, target, trialCost, gain) }
+                let before = cellLines.reduce(0) { $0 + $1[c] }
+                var target = widths[c] + step
+                // The narrowest widening of column c that takes a line off one of its cells.
+                while target - widths[c] <= remaining {
+                    let column = words.map { lines($0[c], target) }
+                    if column.reduce(0, +) < before {
+                        var trial = cellLines
+                        for r in trial.indices { trial[r][c] = column[r] }
+                        let trialCost = cost(trial)
+                        let gain = (current - trialCost) / (target - widths[c])
+                        if gain > 0, best == nil || gain > best!.gain { best = (c, target, trial, trialCost, gain) }
+                        break
+                    }
+                    target += step
+                }
             }
             guard let choice = best else { break }
             remaining -= choice.width - widths[choice.column]
             widths[choice.column] = choice.width
+            cellLines = choice.lines
             current = choice.cost
         }
         // What no column needs goes to the columns in proportion to their natural widths.
         if remaining > 0 {
-            let natural = (0..<columns).map { c in cellWidths.map { $0[c] }.max() ?? 0 }
-            let sum = natural.reduce(0, +)
-            widths = (0..<columns).map { widths[$0] + (sum > 0 ? natural[$0] / sum * remaining : remaining / Double(columns)) }
+            var natural = [Double](repeating: 0, count: columns)
+            for row in words {
+                for c in 0..<columns {
+                    let gaps = Double(max(0, row[c].count - 1))
+                    let width: Double = row[c].reduce(0, +) + space * gaps
+                    natural[c] = max(natural[c], width)
+                }
+            }
+            let sum: Double = natural.reduce(0, +)
+            for c in 0..<columns {
+                let share: Double = sum > 0 ? natural[c] / sum * remaining : remaining / Double(columns)
+                widths[c] += share
+            }
         }
         return widths
     }

@@ -13,7 +13,7 @@ extension PaperReport {
         }
         var blocks: [ReportBlock] = [
             .paragraph("\(name) of the paper, mirrored across its datasets: every model the paper compares and our controls (marked \"(ours)\", "
-                + "which have no published numbers), with our mean ± sample standard deviation over seeds after the last epoch. "
+                + "verdict 'control': they have no published numbers), with our mean ± sample standard deviation over seeds after the last epoch. "
                 + "Protocols: " + group.map { r in
                     "\(r.experiment.dataset): \(r.scale.trainCount)/\(r.scale.testCount) images, \(r.scale.epochs) epochs, seeds \(r.scale.seeds.map(String.init).joined(separator: ", "))"
                         + (r.majorityClassAccuracy.map { ", majority-class accuracy \(Format.fixed($0, 1)) %" } ?? "")
@@ -30,13 +30,17 @@ extension PaperReport {
                     let ours = results.statistics(metric, model: model.id)
                     let d = Self.decimals(metric)
                     if let row = compared.first(where: { $0.model.id == model.id && $0.metric == metric }) {
-                        rows.append([results.experiment.dataset, model.name, metric.label, Format.published(row.published, spread: nil), Format.ours(row.ours, d),
-                                     Format.signed(row.difference, d),
+                        let count = VerdictRules.isByConstruction(metric)
+                        rows.append([results.experiment.dataset, model.name, metric.label,
+                                     count ? (row.published.flatMap(Double.init).map(Format.grouped) ?? "-") : Format.published(row.published, spread: nil),
+                                     count ? (row.ours.map { Format.grouped($0.mean) } ?? "-") : Format.ours(row.ours, d),
+                                     count ? (row.difference.map(Format.signedGrouped) ?? "-") : Format.signed(row.difference, d),
                                      row.verdict.text(reducedScale: scale.isReduced) + (row.duplicateOf.map { " (misprint: counted as \(Self.tableName($0)))" } ?? "")])
                     } else {
-                        let verdict = ours != nil ? "control: no published value"
+                        let verdict = ours != nil ? "control"
                             : "not run: \(missing ? "data missing" : "no finished runs")"
-                        rows.append([results.experiment.dataset, model.name, metric.label, "-", Format.ours(ours, d), "-", verdict])
+                        rows.append([results.experiment.dataset, model.name, metric.label, "-",
+                                     VerdictRules.isByConstruction(metric) ? (ours.map { Format.grouped($0.mean) } ?? "-") : Format.ours(ours, d), "-", verdict])
                     }
                 }
                 parameterRows.append(parameterRow(results, model: model, table: table))

@@ -13,8 +13,8 @@ extension PaperReport {
         var blocks: [ReportBlock] = [
             .paragraph("Protocol: the first \(s.trainCount) training and first \(s.testCount) test images of \(experiment.dataset.uppercased()), "
                 + "resized to \(t.imageSize)×\(t.imageSize); \(s.epochs) epochs, batch \(t.batchSize), \(t.optimizer) (learning rate \(t.learningRate)); "
-                + "seeds \(s.seeds.map(String.init).joined(separator: ", ")). "
-                + Self.verdictRuleSentence),
+                + "seeds \(s.seeds.map(String.init).joined(separator: ", "))."
+                + (results.records.values.contains { !$0.isEmpty } ? " Verdicts as stated in 'How the verdicts are reached'." : "")),
         ]
         let shared = sharedTable(of: experiment)
         let rows = ComparisonRow.rows(for: results, published: published).filter { $0.table != shared }

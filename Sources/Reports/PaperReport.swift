@@ -32,7 +32,8 @@ public struct PaperReport: Sendable {
         var text = DiffTable.markdown(paper: paper.id, scale: scale.rawValue, rows: rows, reducedScale: scale.isReduced)
         let h = headline
         text += "\nHeadline (measured numbers, each counted once): \(h.consistent) consistent, \(h.differs) differ, \(h.inconclusive) inconclusive; "
-            + "parameter counts: \(h.countsMatch) match, \(h.countsDiffer) differ; not run: \(h.notRun).\n"
+            + (h.countsMatch + h.countsDiffer > 0 ? "parameter counts: \(h.countsMatch) match, \(h.countsDiffer) differ; " : "")
+            + "not run: \(h.notRun).\n"
         for claim in paper.countClaims {
             let section = pairedTableSection(claim)
             guard let answers = section.blocks.lazy.compactMap({ block -> ReportTable? in

@@ -118,7 +118,7 @@ import TestSupport
         let accuracy = try #require(t1.rows.first { $0[0] == "mnist" && $0[1] == "HQNN-Parallel" && $0[2] == Metric.testAccuracy.label })
         // Ours: 98.0, 98.1, 98.2 % -> mean 98.10, sample std 0.10; published 99.21 -> difference −1.11.
         #expect(accuracy[3] == "99.21" && accuracy[4] == "98.10 ± 0.10 (n = 3)" && accuracy[5] == "-1.11")
-        #expect(t1.rows.filter { $0[1].hasSuffix("(ours)") && $0[0] == "mnist" }.allSatisfy { $0[6] == "control: no published value" })
+        #expect(t1.rows.filter { $0[1].hasSuffix("(ours)") && $0[0] == "mnist" }.allSatisfy { $0[6] == "control" })
         #expect(t1.rows.filter { $0[0] == "cifar-10" }.allSatisfy { $0[6] == "not run: data missing" })
         let paragraphs = doc.sections.flatMap(\.blocks).compactMap { block -> String? in
             if case let .paragraph(text) = block { return text } else { return nil }

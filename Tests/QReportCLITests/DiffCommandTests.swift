@@ -22,7 +22,10 @@ struct DiffCommandTests {
         RunRecord(identity: RunIdentity(paper: "hqnn", experiment: experiment.id, model: model, dataset: experiment.dataset,
                                         scale: "paper", seed: seed, numericsVersion: 1, settings: []),
                   environment: RunEnvironment(qreportVersion: "0", toolchain: "t", cpu: "c", threads: 1, blas: "b"),
-                  datasetFiles: [], parameters: ParameterCounts(classical: 10, quantum: 0, byTensor: [NamedCount(name: "conv.weight", count: 4)]),
+                  datasetFiles: [],
+                  // Kernel weights as published (HQNN-Quanv 4, CNN4 16, CNN1 4), so only the accuracies are in question.
+                  parameters: ParameterCounts(classical: 10, quantum: 0, byTensor: [NamedCount(name: "quanv.weights", count: 4),
+                                                                                    NamedCount(name: "conv.weight", count: model == "cnn4" ? 16 : 4)]),
                   epochs: [EpochMetrics(epoch: 1, trainLoss: 0.1, trainAccuracy: 0.9, testLoss: 0.2, testAccuracy: accuracy)],
                   confusion: ConfusionMatrix(classNames: ["a", "b"], counts: [[50, 0], [0, 50]]))
     }

@@ -10,6 +10,9 @@ enum CairoOutput {
     /// every rendering of the same report differ.
     static let pdfCreationDate = "2000-01-01T00:00:00Z"
 
+    /// The largest image side cairo accepts, in pixels.
+    static let maxPNGPixels = 32767
+
     static func render(format: ImageFormat, width: Double, height: Double, draw: (CairoCanvas) -> Void) throws -> Data {
         guard width.isFinite, height.isFinite, width > 0, height > 0 else {
             throw ChartError.invalidSize(width: width, height: height)
@@ -65,7 +68,11 @@ enum CairoOutput {
     }
 
     private static func renderPNG(width: Double, height: Double, draw: (CairoCanvas) -> Void) throws -> Data {
-        let pixelWidth = Int32((width * pngScale).rounded()), pixelHeight = Int32((height * pngScale).rounded())
+        let pixels = ((width * pngScale).rounded(), (height * pngScale).rounded())
+        guard pixels.0 <= Double(maxPNGPixels), pixels.1 <= Double(maxPNGPixels) else {
+            throw ChartError.cairo("a PNG of \(Int(pixels.0))×\(Int(pixels.1)) pixels exceeds cairo's limit of \(maxPNGPixels) per side; draw it as SVG or PDF")
+        }
+        let pixelWidth = Int32(pixels.0), pixelHeight = Int32(pixels.1)
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight)!
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface), "creating a \(pixelWidth)×\(pixelHeight) image")

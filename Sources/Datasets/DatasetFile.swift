@@ -16,6 +16,9 @@ public struct DatasetFile: Sendable, Equatable {
     public let md5IsOfDecompressedContent: Bool
     /// Where the canonical copy can be downloaded; `nil` when the user must bring the file.
     public let url: URL?
+    /// The size in bytes of the content `md5` is of (decompressed for `.gz`), where the registry knows it:
+    /// decompression stops there, so a corrupt or hostile `.gz` is refused in bounded memory and time.
+    public let contentSize: Int?
     /// What a user must do to get the file when it cannot be downloaded automatically (a
     /// registration page, a manual download), or `nil` when `url` suffices.
     public let manualStep: String?
@@ -25,8 +28,9 @@ public struct DatasetFile: Sendable, Equatable {
     ///   (IDX files, hashed after decompression); pass `false` for `.tar.gz` archives hashed as shipped.
     public init(
         name: String, acceptedNames: [String], md5: String?, md5OfDecompressedContent: Bool? = nil, url: URL?,
-        manualStep: String? = nil
+        manualStep: String? = nil, contentSize: Int? = nil
     ) {
+        self.contentSize = contentSize
         self.name = name
         self.acceptedNames = acceptedNames
         self.md5 = md5

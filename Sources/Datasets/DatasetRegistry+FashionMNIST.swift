@@ -7,18 +7,19 @@ extension DatasetRegistry {
     /// `dataset-fashion-mnist`) verify too; that folder is searched after the data roots.
     public static let fashionMNIST: DatasetEntry = {
         let base = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"
-        func file(_ name: String, _ stem: String, _ md5: String) -> DatasetFile {
-            DatasetFile(name: name, acceptedNames: [stem + ".gz", stem], md5: md5, url: URL(string: base + stem + ".gz"))
+        func file(_ name: String, _ stem: String, _ md5: String, _ size: Int) -> DatasetFile {
+            DatasetFile(name: name, acceptedNames: [stem + ".gz", stem], md5: md5, url: URL(string: base + stem + ".gz"),
+                        contentSize: size)
         }
         return DatasetEntry(
             name: "fashion-mnist",
             title: "Fashion-MNIST",
             directory: "fashion-mnist",
             files: [
-                file("train-images", "train-images-idx3-ubyte", "f4a8712d7a061bf5bd6d2ca38dc4d50a"),
-                file("train-labels", "train-labels-idx1-ubyte", "9018921c3c673c538a1fc5bad174d6f9"),
-                file("test-images", "t10k-images-idx3-ubyte", "8181f5470baa50b63fa0f6fddb340f0a"),
-                file("test-labels", "t10k-labels-idx1-ubyte", "15d484375f8d13e6eb1aabb0c3f46965"),
+                file("train-images", "train-images-idx3-ubyte", "f4a8712d7a061bf5bd6d2ca38dc4d50a", 47_040_016),
+                file("train-labels", "train-labels-idx1-ubyte", "9018921c3c673c538a1fc5bad174d6f9", 60_008),
+                file("test-images", "t10k-images-idx3-ubyte", "8181f5470baa50b63fa0f6fddb340f0a", 7_840_016),
+                file("test-labels", "t10k-labels-idx1-ubyte", "15d484375f8d13e6eb1aabb0c3f46965", 10_008),
             ],
             classNames: [
                 "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",

@@ -7,18 +7,19 @@ public enum DatasetRegistry {
     /// re-gzip'd copies verify too; the URLs are torchvision's mirror of the original files.
     public static let mnist: DatasetEntry = {
         let base = "https://ossci-datasets.s3.amazonaws.com/mnist/"
-        func file(_ name: String, _ stem: String, _ md5: String) -> DatasetFile {
-            DatasetFile(name: name, acceptedNames: [stem + ".gz", stem], md5: md5, url: URL(string: base + stem + ".gz"))
+        func file(_ name: String, _ stem: String, _ md5: String, _ size: Int) -> DatasetFile {
+            DatasetFile(name: name, acceptedNames: [stem + ".gz", stem], md5: md5, url: URL(string: base + stem + ".gz"),
+                        contentSize: size)
         }
         return DatasetEntry(
             name: "mnist",
             title: "MNIST handwritten digits",
             directory: "mnist",
             files: [
-                file("train-images", "train-images-idx3-ubyte", "6bbc9ace898e44ae57da46a324031adb"),
-                file("train-labels", "train-labels-idx1-ubyte", "a25bea736e30d166cdddb491f175f624"),
-                file("test-images", "t10k-images-idx3-ubyte", "2646ac647ad5339dbf082846283269ea"),
-                file("test-labels", "t10k-labels-idx1-ubyte", "27ae3e4e09519cfbb04c329615203637"),
+                file("train-images", "train-images-idx3-ubyte", "6bbc9ace898e44ae57da46a324031adb", 47_040_016),
+                file("train-labels", "train-labels-idx1-ubyte", "a25bea736e30d166cdddb491f175f624", 60_008),
+                file("test-images", "t10k-images-idx3-ubyte", "2646ac647ad5339dbf082846283269ea", 7_840_016),
+                file("test-labels", "t10k-labels-idx1-ubyte", "27ae3e4e09519cfbb04c329615203637", 10_008),
             ],
             classNames: (0...9).map(String.init),
             channels: 1, height: 28, width: 28,

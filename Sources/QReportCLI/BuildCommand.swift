@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Thread count written into the records' environment (as `qreport plan/run --threads`; default 2).")
     var threads = 2
 
+    @Flag(inversion: .prefixedNo, help: "Leave wall and start times and the report's commit out of the report, so its bytes depend only on the run records (two builds from the same store are byte-identical); the times stay in runs/<key>.timing.json. Default: on for the committed reports (reports/<paper> at paper scale, no --output), off otherwise.")
+    var reproducible: Bool?
+
     func run() throws {
         guard threads >= 1, threads <= 4096 else { throw UserFacingError("--threads \(threads): expected 1 to 4096") }
         let layout = try ProjectLayout.locate()
@@ -40,7 +43,8 @@ struct BuildCommand: ParsableCommand {
         let outcome = try PaperBuild(paper: paper, scale: options.scale, experimentIDs: experiments, layout: layout,
                                      output: output, store: options.store.map { URL(fileURLWithPath: $0) } ?? output.appendingPathComponent("runs"),
                                      dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment,
-                                     renderOnly: renderOnly, threads: threads).run()
+                                     renderOnly: renderOnly, threads: threads,
+                                     reproducible: reproducible ?? (options.output == nil && options.scale == .paper)).run()
         print("report: \(outcome.html.path)")
         print("pdf:    \(outcome.pdf.path)")
         let count = { (key: String) in outcome.rows.filter { $0.verdict.key == key }.count }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalog
 import Charts
 import Foundation
+import Results
 import QuantumSim
 
 /// `qreport circuit`: run, draw and export circuit files (`docs/circuit-format.md`).
@@ -34,13 +35,20 @@ struct CircuitCommand: ParsableCommand {
         @Option(help: "Seed of the shot generator.")
         var seed: UInt64 = 0
 
+        @Option(name: .customLong("max-memory"), help: ArgumentHelp(MemoryBudget.help, valueName: "size"))
+        var maxMemory: String?
+
         func run() throws {
             guard let method = CircuitRun.GradientMethod(rawValue: gradient) else {
                 throw UserFacingError("--gradient: '\(gradient)'; expected one of \(CircuitRun.GradientMethod.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if let shots, shots < 1 { throw UserFacingError("--shots: \(shots); expected 1 or more") }
-            let run = try CircuitRun(file: CircuitFile(path: file), inputs: inputs, weights: weights)
-            print(run.report(method: method, shots: shots, seed: seed), terminator: "")
+            let budget = try MemoryBudget(option: maxMemory)
+            let run = try CircuitRun(file: CircuitFile(path: file, budget: budget), inputs: inputs, weights: weights)
+            let circuit = run.file.circuit
+            try budget.check(Simulator.memoryEstimate(of: circuit, batch: run.batch),
+                             for: "\(file): simulating \(circuit.wireCount) wires (\(ByteCount.describe(16 << circuit.wireCount)) per state) on \(run.batch) sample\(run.batch == 1 ? "" : "s")")
+            print(try run.report(method: method, shots: shots, seed: seed), terminator: "")
         }
     }
 
@@ -58,19 +66,41 @@ struct CircuitCommand: ParsableCommand {
         @Flag(help: "Draw the gates templates expand to instead of one box per template.")
         var expand = false
 
+        @Option(name: .customLong("max-memory"), help: ArgumentHelp(MemoryBudget.help, valueName: "size"))
+        var maxMemory: String?
+
+        /// Estimated bytes per drawn element while laying out and rendering (its box, label and path operations;
+        /// measured: 330,000 gates took 1.6 GB).
+        static let bytesPerElement = 8192
+        /// The most elements drawn: a diagram this wide is already unreadable, and takes about 15 s to draw.
+        static let maxElements = 20_000
+
         func run() throws {
-            let circuitFile = try CircuitFile(path: file)
+            let budget = try MemoryBudget(option: maxMemory)
+            let circuitFile = try CircuitFile(path: file, budget: budget)
             let url = URL(fileURLWithPath: output)
             guard let format = ImageFormat(rawValue: url.pathExtension.lowercased()) else {
                 throw UserFacingError("-o \(output): unknown extension '\(url.pathExtension)'; expected .svg, .png or .pdf")
             }
             let diagram = CircuitDiagram(document: circuitFile.document, circuit: circuitFile.circuit, expanded: expand)
+            let data: Data
             do {
+                guard diagram.elements.count <= Self.maxElements else {
+                    throw UserFacingError("\(file): the drawing has \(diagram.elements.count) elements; at most \(Self.maxElements) are drawn "
+                                          + "(\(expand ? "draw it without --expand, or " : "")split the circuit)")
+                }
+                try budget.check(diagram.elements.count * Self.bytesPerElement, for: "\(file): drawing \(diagram.elements.count) elements")
                 let size = try diagram.preferredSize()
-                try diagram.write(to: url, format: format, width: size.width, height: size.height)
+                if format == .png {
+                    let pixels = (size.width * 2).rounded() * (size.height * 2).rounded()
+                    try budget.check(pixels * 4 < 9.0e18 ? Int(pixels * 4) : nil,
+                                     for: "\(file): a \(Int(size.width * 2))×\(Int(size.height * 2))-pixel PNG")
+                }
+                data = try diagram.render(format: format, width: size.width, height: size.height)
             } catch let error as ChartError {
-                throw UserFacingError("\(error)")
+                throw UserFacingError("\(file): \(error)")
             }
+            try OutputFile.write(data, to: url)
         }
     }
 
@@ -95,7 +125,7 @@ struct CircuitCommand: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw UserFacingError("\(directory.path): cannot create the folder (\(error.localizedDescription))")
+                throw UserFacingError("\(directory.path): cannot create the folder (\(FileIOError.cause(error)))")
             }
             return try PaperCircuits.of(paper: paper).map { c in
                 let document = try CircuitDocument(paperCircuit: c)
@@ -104,7 +134,7 @@ struct CircuitCommand: ParsableCommand {
                 do {
                     try Data(try document.jsonText().utf8).write(to: url, options: .atomic)
                 } catch {
-                    throw UserFacingError("\(url.path): cannot write (\(error.localizedDescription))")
+                    throw UserFacingError("\(url.path): cannot write (\(FileIOError.cause(error)))")
                 }
                 return url
             }

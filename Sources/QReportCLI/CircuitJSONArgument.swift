@@ -1,4 +1,5 @@
 import Foundation
+import QuantumSim
 
 /// Reads a command-line JSON value given inline (`[0.1, 0.2]`, `{"w": [...]}`) or as a file path.
 enum CircuitJSONArgument {
@@ -11,17 +12,21 @@ enum CircuitJSONArgument {
             data = Data(trimmed.utf8)
             origin = option
         } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: argument))
-            } catch {
+            guard FileManager.default.fileExists(atPath: argument) else {
                 throw UserFacingError("\(option): '\(argument)' is neither inline JSON nor a readable file")
             }
+            data = try CircuitFile.read(argument, limit: MemoryBudget.maxCircuitFileBytes)
             origin = "\(option) \(argument)"
         }
         do {
             return try JSONDecoder().decode(CircuitJSONValue.self, from: data)
         } catch {
-            throw UserFacingError("\(origin): invalid JSON")
+            if let syntax = CircuitDocument.syntaxError(data) { throw UserFacingError("\(origin): \(syntax)") }
+            if case let DecodingError.dataCorrupted(context)? = error as? DecodingError {
+                let path = CircuitDocumentError.path(context.codingPath)
+                throw UserFacingError("\(origin)\(path.isEmpty || path.hasPrefix("[") ? path : "." + path): \(context.debugDescription)")
+            }
+            throw UserFacingError("\(origin): invalid JSON (\(error))")
         }
     }
 }

@@ -173,10 +173,35 @@ struct CircuitRun {
         }
     }
 
+    /// Refuses non-finite results (inputs or weights so large that the angles overflow), naming the observable,
+    /// the sample and, for a Jacobian entry, the input or weight.
+    func checkFinite(values: [Double], inputJacobian: [Double]?, weightJacobian: [Double]) throws {
+        let document = file.document, k = file.circuit.observables.count
+        let ni = file.circuit.inputCount, nw = file.circuit.weightCount
+        func where_(_ b: Int, _ o: Int) -> String {
+            "observables[\(o)] (\(document.observables[o].label))" + (batched ? " for --inputs[\(b)]" : "")
+        }
+        func text(_ x: Double) -> String { x.isNaN ? "nan" : "\(x)" }
+        let hint = "expected a finite number (are the inputs or weights too large for the angles to be computed?)"
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw UserFacingError("\(file.path): \(where_(bad / k, bad % k)): the expectation is \(text(values[bad])); \(hint)")
+        }
+        if let j = inputJacobian, let bad = j.firstIndex(where: { !$0.isFinite }) {
+            let row = bad / ni
+            throw UserFacingError("\(file.path): \(where_(row / k, row % k)): the derivative by input \(bad % ni) is \(text(j[bad])); \(hint)")
+        }
+        if let bad = weightJacobian.firstIndex(where: { !$0.isFinite }) {
+            let row = bad / nw
+            let name = document.weightElement(at: bad % nw).map { "\($0.tensor.name)\($0.index)" } ?? "\(bad % nw)"
+            throw UserFacingError("\(file.path): \(where_(row / k, row % k)): the derivative by weight \(name) is \(text(weightJacobian[bad])); \(hint)")
+        }
+    }
+
     /// The JSON `qreport circuit run` prints (see `docs/circuit-format.md`). With `shots` the expectations are
     /// shot estimates; so is the Jacobian with the parameter-shift method (`sampledParameterShift`), while the
     /// adjoint and finite-difference Jacobians are those of the exact expectations.
-    func report(method: GradientMethod, shots: Int?, seed: UInt64) -> String {
+    /// - Throws: `UserFacingError` naming the observable (and the input or weight) whose value is not finite.
+    func report(method: GradientMethod, shots: Int?, seed: UInt64) throws -> String {
         let document = file.document, k = file.circuit.observables.count
         let ni = file.circuit.inputCount, nw = file.circuit.weightCount
         let values: [Double], inputJacobian: [Double]?, weightJacobian: [Double]
@@ -186,6 +211,7 @@ struct CircuitRun {
             values = expectations(shots: shots, seed: seed)
             (inputJacobian, weightJacobian) = jacobian(method: method)
         }
+        try checkFinite(values: values, inputJacobian: inputJacobian, weightJacobian: weightJacobian)
         /// Drops the batch dimension when the inputs were one row.
         func perSample(_ rows: [String]) -> String { batched ? "[" + rows.joined(separator: ", ") + "]" : rows[0] }
 

@@ -21,6 +21,8 @@ struct PaperBuild {
     var renderOnly = false
     /// The thread count written into the records' environment (`--threads`).
     var threads = 2
+    /// `--reproducible`: the report's bytes depend only on the run records (no wall or start times).
+    var reproducible = false
 
     struct Outcome {
         var html: URL
@@ -33,7 +35,10 @@ struct PaperBuild {
         let (chosen, exact) = try Self.select(experimentIDs, in: paper)
         let selected = renderOnly ? [] : chosen
         let published = try Self.published(paper: paper, layout: layout)
+        // Both folders are checked (and claimed) before anything is trained, and leftovers of killed builds go.
+        try Self.prepareFolders(output: output, store: store, dataDirectory: dataDirectory)
         let runStore = RunStore(directory: store)
+        runStore.removeStaleTemporaryFiles()
         let commit = layout.gitCommit()
         var runner = ExperimentRunner(store: runStore, threads: threads, gitCommit: commit)
         runner.claim = RunClaim(store: runStore, command: "qreport build", wait: true) {
@@ -71,6 +76,12 @@ struct PaperBuild {
                     throw UserFacingError("\(paper.id)/\(experiment.id): \(line) (finished runs are kept in \(store.path))")
                 } catch let error as RunCheckpointError {
                     throw UserFacingError("\(paper.id)/\(experiment.id): \(error)")
+                } catch let error as UserFacingError {
+                    throw error
+                } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+                    // Storing a finished run failed (a full disk, a store made read-only meanwhile).
+                    let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String ?? store.path
+                    throw UserFacingError("\(path): storing a finished run of \(paper.id)/\(experiment.id) failed (\(FileIOError.cause(error)))")
                 }
                 results.append(ExperimentResults(experiment: experiment, scale: experiment.protocolFor(scale),
                                                  records: outcome.records, timings: outcome.timings))
@@ -80,19 +91,63 @@ struct PaperBuild {
             }
         }
 
-        let report = PaperReport(paper: paper, scale: scale, experiments: results, published: published, reportCommit: commit)
+        var report = PaperReport(paper: paper, scale: scale, experiments: results, published: published, reportCommit: commit)
+        report.includesBuildDetails = !reproducible
         let document = report.document()
         do {
-            try ReportWriter.write(document, to: output, templatesDirectory: layout.templates)
-            let diff = output.appendingPathComponent("diff.md")
-            try AtomicFile.write(Data(report.diffMarkdown().utf8), to: diff)
-            try AtomicFile.write(CanonicalJSON.encode(report.provenance), to: output.appendingPathComponent("provenance.json"))
-            return Outcome(html: output.appendingPathComponent("index.html"),
-                           pdf: output.appendingPathComponent("\(paper.id).pdf"), diff: diff, rows: report.rows)
+            let provenance = reproducible ? report.provenance.withoutBuildDetails() : report.provenance
+            try ReportWriter.write(document, to: output, templatesDirectory: layout.templates,
+                                   extraFiles: ["diff.md": Data(report.diffMarkdown().utf8),
+                                                "provenance.json": try CanonicalJSON.encode(provenance)])
+            return Outcome(html: output.appendingPathComponent("index.html"), pdf: output.appendingPathComponent("\(paper.id).pdf"),
+                           diff: output.appendingPathComponent("diff.md"), rows: report.rows)
         } catch let error as UserFacingError {
             throw error
+        } catch let error as ReportRenderError {
+            throw UserFacingError("\(error)")
         } catch {
-            throw UserFacingError("writing the report to \(output.path) failed: \(error)")
+            throw UserFacingError("\(output.path): writing the report failed (\(FileIOError.cause(error)))")
+        }
+    }
+
+    /// Checks, before any training and without creating anything, that the report folder is new, empty or
+    /// qreport's own, that the store is not a file, that both can be written (or created: their nearest existing
+    /// parent is a writable folder), and that `--data-dir` is a folder. The folders themselves are created when
+    /// the first run is stored and when the report is written, so a build refused for missing data leaves nothing.
+    static func prepareFolders(output: URL, store: URL, dataDirectory: String?) throws {
+        if let dataDirectory, !dataDirectory.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw UserFacingError("--data-dir \(dataDirectory): is a file; expected a folder holding <dataset>/<file>")
+            }
+        }
+        do { try ReportFolder.check(output.standardizedFileURL) } catch let error as ReportRenderError {
+            throw UserFacingError("--output \(error)")
+        }
+        try writable(output.standardizedFileURL, option: "--output")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: store.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw UserFacingError("--store \(store.path): is a file; expected a folder")
+        }
+        try writable(store.standardizedFileURL, option: "--store")
+    }
+
+    /// Refuses `folder` when it, or (while absent) its nearest existing parent, is not a folder this process can write into.
+    static func writable(_ folder: URL, option: String) throws {
+        let fm = FileManager.default
+        var url = folder
+        while !fm.fileExists(atPath: url.path) {
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { break }
+            url = parent
+        }
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw UserFacingError("\(option) \(folder.path): \(url.path) is a file; expected a folder")
+        }
+        guard access(url.path, W_OK | X_OK) == 0 else {
+            let what = url.path == folder.path ? "cannot write into the folder" : "cannot create it in \(url.path)"
+            throw UserFacingError("\(option) \(folder.path): \(what) (\(FileIOError.posix(errno)))")
         }
     }
 

@@ -49,7 +49,8 @@ struct ProjectLayout {
     private static func git(_ arguments: [String], in directory: URL) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory.path] + arguments
+        // --no-optional-locks: reading the status must not take .git/index.lock (qreport changes nothing outside its folders).
+        process.arguments = ["git", "--no-optional-locks", "-C", directory.path] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Results
 
 /// The process entry point: sets up the BLAS environment, runs the command, and turns every
 /// user-facing error into one line on stderr and a non-zero exit.
@@ -12,6 +13,11 @@ public enum QReportEntry {
         } catch let error as UserFacingError {
             FileHandle.standardError.write(Data("qreport: error: \(error.message)\n".utf8))
             exit(error.exitCode)
+        } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+            // A file-system error no command turned into a message: one line with the path and the cause.
+            let path = error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
+            FileHandle.standardError.write(Data("qreport: error: \(path.map { "\($0): " } ?? "")\(FileIOError.cause(error))\n".utf8))
+            exit(1)
         } catch {
             QReport.exit(withError: error)
         }

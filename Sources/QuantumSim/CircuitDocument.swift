@@ -63,7 +63,7 @@ public struct CircuitDocument: Hashable, Sendable, Codable {
         name = try c.decodeIfPresent(String.self, forKey: .name)
         title = try c.decodeIfPresent(String.self, forKey: .title)
         source = try c.decodeIfPresent(String.self, forKey: .source)
-        wires = try c.decode(Int.self, forKey: .wires)
+        wires = try c.integer(forKey: .wires)
         wireLabels = try c.decodeIfPresent([String].self, forKey: .wireLabels)
         inputs = try c.decodeIfPresent(CircuitDocumentInputs.self, forKey: .inputs)
         weights = try c.decodeIfPresent([CircuitDocumentTensor].self, forKey: .weights) ?? []
@@ -100,8 +100,9 @@ public struct CircuitDocument: Hashable, Sendable, Codable {
         }
     }
 
-    /// The syntax error `JSONSerialization` finds, with the character offset turned into line and column.
-    private static func syntaxError(_ data: Data) -> CircuitDocumentError? {
+    /// The syntax error `JSONSerialization` finds in `data`, with the character offset turned into line and
+    /// column (`invalid JSON at line 3, column 14: …`); nil for valid JSON. Also used for command-line JSON.
+    public static func syntaxError(_ data: Data) -> CircuitDocumentError? {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return nil

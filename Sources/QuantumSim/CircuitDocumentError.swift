@@ -21,7 +21,7 @@ public struct CircuitDocumentError: Error, Hashable, Sendable, CustomStringConve
     public var errorDescription: String? { description }
 
     /// `operations[3].wires[0]` from a decoder's coding path.
-    static func path(_ codingPath: [CodingKey]) -> String {
+    public static func path(_ codingPath: [CodingKey]) -> String {
         var path = ""
         for key in codingPath {
             if let index = key.intValue {

@@ -16,6 +16,6 @@ public struct CircuitDocumentInputs: Hashable, Sendable, Codable {
     /// Decodes `{"name": "x", "count": 5}`; `name` defaults to `x`.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decodeIfPresent(String.self, forKey: .name) ?? "x", count: try c.decode(Int.self, forKey: .count))
+        self.init(name: try c.decodeIfPresent(String.self, forKey: .name) ?? "x", count: try c.integer(forKey: .count))
     }
 }

@@ -14,6 +14,14 @@ public struct CircuitDocumentObservable: Hashable, Sendable, Codable {
         self.wires = wires
     }
 
+    private enum CodingKeys: String, CodingKey { case paulis, wires }
+
+    /// Decodes `{"paulis": "Z", "wires": [0]}`; a wire that is not an integer is named.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(paulis: try c.decode(String.self, forKey: .paulis), wires: try c.integers(forKey: .wires))
+    }
+
     /// A label such as `Z0` or `Z0⊗X2`.
     public var label: String {
         zip(paulis, wires).map { "\($0)\($1)" }.joined(separator: "⊗")

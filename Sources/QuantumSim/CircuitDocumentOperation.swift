@@ -63,7 +63,7 @@ public enum CircuitDocumentOperation: Hashable, Sendable, Codable {
     /// Decodes the JSON shapes above; unknown gate, template and rotation names are errors listing the known ones.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let wires = try c.decode([Int].self, forKey: .wires)
+        let wires = try c.integers(forKey: .wires)
         if c.contains(.gate) {
             let gate = try Self.gate(c, .gate, "gate", choices: Gate.allCases)
             self = .gate(gate, wires: wires, params: try c.decodeIfPresent([CircuitDocumentParameter].self, forKey: .params) ?? [])
@@ -81,11 +81,11 @@ public enum CircuitDocumentOperation: Hashable, Sendable, Codable {
                 throw Self.unknown("rotation", name, known: ["X", "Y", "Z"], at: c.codingPath + [CodingKeys.rotation])
             }
             self = .angleEmbedding(wires: wires, rotation: rotation,
-                                   firstInput: try c.decodeIfPresent(Int.self, forKey: .firstInput) ?? 0,
+                                   firstInput: try c.integerIfPresent(forKey: .firstInput) ?? 0,
                                    scale: try c.decodeIfPresent(Double.self, forKey: .scale) ?? 1)
         case "AmplitudeEmbedding":
-            self = .amplitudeEmbedding(wires: wires, features: try c.decode(Int.self, forKey: .features),
-                                       firstInput: try c.decodeIfPresent(Int.self, forKey: .firstInput) ?? 0,
+            self = .amplitudeEmbedding(wires: wires, features: try c.integer(forKey: .features),
+                                       firstInput: try c.integerIfPresent(forKey: .firstInput) ?? 0,
                                        padding: try c.decodeIfPresent(Double.self, forKey: .padding) ?? 0)
         case "BasicEntanglerLayers":
             let rotation = c.contains(.rotation)
@@ -97,7 +97,7 @@ public enum CircuitDocumentOperation: Hashable, Sendable, Codable {
                 ? try Self.gate(c, .imprimitive, "imprimitive", choices: Gate.allCases.filter { $0.wireCount == 2 && $0.parameterCount == 0 })
                 : .cnot
             self = .stronglyEntanglingLayers(wires: wires, weights: try c.decode(String.self, forKey: .weights),
-                                             ranges: try c.decodeIfPresent([Int].self, forKey: .ranges), imprimitive: imprimitive)
+                                             ranges: try c.integersIfPresent(forKey: .ranges), imprimitive: imprimitive)
         case "AEVQCAnsatz1", "AEVQCAnsatz2":
             let name = try c.decodeIfPresent(String.self, forKey: .entangler) ?? "chain"
             guard let entangler = AEVQCAnsatz.Entangler(rawValue: name) else {

@@ -24,14 +24,14 @@ public enum CircuitDocumentParameter: Hashable, Sendable, Codable {
                 debugDescription: "expected a number, {\"input\": i} or {\"weight\": name, \"index\": [...]}"))
         }
         if c.contains(.input) {
-            self = .input(index: try c.decode(Int.self, forKey: .input),
+            self = .input(index: try c.integer(forKey: .input),
                           scale: try c.decodeIfPresent(Double.self, forKey: .scale) ?? 1)
         } else if c.contains(.weight) {
             let name = try c.decode(String.self, forKey: .weight)
-            if let one = try? c.decode(Int.self, forKey: .index) {
-                self = .weight(name: name, index: [one])
+            if (try? c.nestedUnkeyedContainer(forKey: .index)) != nil {
+                self = .weight(name: name, index: try c.integers(forKey: .index))
             } else {
-                self = .weight(name: name, index: try c.decode([Int].self, forKey: .index))
+                self = .weight(name: name, index: [try c.integer(forKey: .index)])
             }
         } else {
             throw DecodingError.dataCorrupted(.init(

@@ -12,8 +12,29 @@ public struct CircuitDocumentTensor: Hashable, Sendable, Codable {
         self.shape = shape
     }
 
-    /// Number of elements (1 for a scalar).
-    public var count: Int { shape.reduce(1, *) }
+    private enum CodingKeys: String, CodingKey { case name, shape }
+
+    /// Decodes `{"name": "w", "shape": [3, 5, 3]}`; a shape entry that is not an integer is named.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), shape: try c.integers(forKey: .shape))
+    }
+
+    /// Number of elements (1 for a scalar); `Int.max` when the product overflows (a shape read from a file
+    /// may be anything: `CircuitDocument.circuit()` refuses such a tensor before using it).
+    public var count: Int { checkedCount ?? Int.max }
+
+    /// Number of elements, or nil when a dimension is negative or the product overflows `Int`.
+    public var checkedCount: Int? {
+        var product = 1
+        for size in shape {
+            guard size >= 0 else { return nil }
+            let (next, overflow) = product.multipliedReportingOverflow(by: size)
+            if overflow { return nil }
+            product = next
+        }
+        return product
+    }
 
     /// The row-major offset of `index` (one entry per dimension, each in range).
     public func offset(of index: [Int]) -> Int {

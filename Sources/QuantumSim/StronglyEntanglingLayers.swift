@@ -34,7 +34,7 @@ public enum StronglyEntanglingLayers {
             }
             if m > 1 {
                 for i in 0..<m {
-                    let partner = ((i + ranges[l]) % m + m) % m
+                    let partner = (i + (ranges[l] % m + m) % m) % m
                     operations.append(Operation(gate: imprimitive, wires: [wires[i], wires[partner]]))
                 }
             }

@@ -10,6 +10,10 @@ public struct PaperReport: Sendable {
     public let experiments: [ExperimentResults]
     public let published: [PublishedValue]
     public let reportCommit: String
+    /// Whether the report shows what differs between two builds of the same records: the runs' wall and start
+    /// times (in its timing appendix only) and the commit it was rendered at. False for `--reproducible` builds,
+    /// whose bytes then depend only on the run records.
+    public var includesBuildDetails = true
 
     public init(paper: Paper, scale: Scale, experiments: [ExperimentResults], published: [PublishedValue], reportCommit: String) {
         self.paper = paper
@@ -97,9 +101,12 @@ public struct PaperReport: Sendable {
         if !paper.inconsistencies.isEmpty { sections.append(inconsistencySection()) }
         sections.append(assumptionSection())
         sections.append(provenanceSection())
-        if let missing = missingDataSection() { sections.append(missing) }
+        let missing = missingDataSection()
+        if let missing { sections.append(missing) }
+        sections.append(timingSection(appendix: missing == nil ? "C" : "D"))
         return ReportDocument(paperID: paper.id, title: paper.title, citation: paper.citation, scaleBanner: scaleBanner,
-                              generatedBy: "qreport \(provenance.qreportVersion) (commit \(reportCommit))", sections: sections)
+                              generatedBy: "qreport \(provenance.qreportVersion)" + (includesBuildDetails ? " (commit \(reportCommit))" : ""),
+                              sections: sections)
     }
 
     // MARK: sections
@@ -138,23 +145,43 @@ public struct PaperReport: Sendable {
     private func provenanceSection() -> ReportSection {
         let p = provenance
         var facts: [ReportDefinition] = [
-            ReportDefinition(term: "report commit", detail: p.reportCommit),
+            ReportDefinition(term: "report commit", detail: includesBuildDetails ? p.reportCommit : Provenance.leftOut),
             ReportDefinition(term: "qreport", detail: p.qreportVersion),
             ReportDefinition(term: "toolchain", detail: p.toolchain),
             ReportDefinition(term: "machine", detail: "\(p.machine), \(p.threads) threads"),
             ReportDefinition(term: "BLAS", detail: p.blas),
             ReportDefinition(term: "scale", detail: p.scale),
-            ReportDefinition(term: "total wall time of the runs", detail: Format.seconds(p.totalWallSeconds)),
         ]
         // MedMNIST's files are named after their dataset: "breastmnist", not "breastmnist breastmnist".
         facts += p.datasetFiles.map { ReportDefinition(term: $0.file.hasPrefix($0.dataset) ? $0.file : "\($0.dataset) \($0.file)", detail: "md5 \($0.md5)") }
         return ReportSection(title: "Appendix B — Provenance", blocks: [
             .definitionList(facts),
-            .table(ReportTable(caption: "Runs: store key (first 12 hex digits), wall time, start and the commit each was trained at.",
-                               header: ["experiment", "model", "seed", "key", "wall time", "started", "commit"],
-                               rows: p.runs.map { [$0.experiment, $0.model, "\($0.seed)", String($0.key.prefix(12)), Format.seconds($0.wallSeconds),
-                                                  $0.startedAt ?? "-", $0.gitCommit ?? "-"] },
+            .table(ReportTable(caption: "Runs: store key (first 12 hex digits) and the commit each was trained at.",
+                               header: ["experiment", "model", "seed", "key", "commit"],
+                               rows: p.runs.map { [$0.experiment, $0.model, "\($0.seed)", String($0.key.prefix(12)), $0.gitCommit ?? "-"] },
                                verdictColumn: nil, csvName: "runs")),
+        ])
+    }
+
+    /// The only place wall and start times appear: they differ between two trainings of the same run, so a
+    /// `--reproducible` build leaves them out (they stay in each run's `.timing.json`).
+    private func timingSection(appendix: String) -> ReportSection {
+        let title = "Appendix \(appendix) — Build timing (differs between builds)"
+        guard includesBuildDetails else {
+            return ReportSection(title: title, blocks: [
+                .paragraph("Left out: this report was built with --reproducible, so its bytes depend only on the run records. "
+                           + "Each run's wall time and start are in runs/<key>.timing.json."),
+            ])
+        }
+        let p = provenance
+        return ReportSection(title: title, blocks: [
+            .paragraph("Wall and start times of the runs; they differ between two trainings of the same run and are left out with --reproducible."),
+            .definitionList([ReportDefinition(term: "total wall time of the runs", detail: Format.seconds(p.totalWallSeconds))]),
+            .table(ReportTable(caption: "Run timing: wall time and start of each run.",
+                               header: ["experiment", "model", "seed", "key", "wall time", "started"],
+                               rows: p.runs.map { [$0.experiment, $0.model, "\($0.seed)", String($0.key.prefix(12)), Format.seconds($0.wallSeconds),
+                                                  $0.startedAt ?? "-"] },
+                               verdictColumn: nil, csvName: "timing")),
         ])
     }
 }

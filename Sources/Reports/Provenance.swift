@@ -45,6 +45,25 @@ public struct Provenance: Codable, Equatable, Sendable {
     }
 }
 
+extension Provenance {
+    /// What a `--reproducible` report shows instead of a build detail.
+    public static let leftOut = "left out (--reproducible)"
+
+    /// The provenance without what differs between two builds of the same records (`--reproducible`): the
+    /// runs' wall and start times, which stay in each run's `.timing.json`, and the commit the report was rendered at.
+    public func withoutBuildDetails() -> Provenance {
+        var copy = self
+        copy.reportCommit = Self.leftOut
+        copy.runs = runs.map { run in
+            var run = run
+            run.wallSeconds = nil
+            run.startedAt = nil
+            return run
+        }
+        return copy
+    }
+}
+
 /// One run's identity and timing.
 public struct RunProvenance: Codable, Equatable, Sendable {
     public var experiment: String

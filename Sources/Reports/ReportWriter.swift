@@ -1,50 +1,41 @@
 import Charts
 import Foundation
+import Results
 
-/// Writes a report's files into its directory, all or nothing:
+/// Writes a report into its folder, all or nothing:
 ///
 ///     index.html            self-contained page (HTMLRenderer)
 ///     <paperID>.pdf         the PDF (PDFRenderer)
 ///     figures/<stem>.svg    every figure, vector, 480 × 300 pt
 ///     figures/<stem>.png    the same at 2 pixels per point
 ///     tables/<name>.csv     every table with a csvName (RFC 4180)
+///     diff.md, provenance.json, …   the extra files the caller passes
 ///
-/// Everything is rendered into a hidden staging directory beside the target first; only when all
-/// of it succeeded are the entries above moved into the target, each with an atomic rename
-/// (`renameat2(RENAME_EXCHANGE)` where the filesystem supports it). If any move fails, those already
-/// made are undone. Other entries of the target (`runs/`, `diff.md`, `provenance.json`, ...) are
-/// never touched; `figures/` and `tables/` are replaced as wholes, so stale files vanish with them.
+/// Everything is rendered into a staging folder inside the report folder and published with one rename of
+/// the folder's pointer (`ReportFolder`): a reader or a kill sees the old report or the new one, never a mix.
+/// The folder must be new, empty or a qreport report folder (`ReportFolder.prepare`); `runs/` and anything
+/// else there is never touched.
 public enum ReportWriter {
-    /// Renders and writes `document` into `directory` (created if missing) using the HTML template and
-    /// stylesheet in `templatesDirectory`. Returns the written paths relative to `directory`, sorted.
+    /// Renders and writes `document`, with `extraFiles` (name → bytes, top level), into `directory` using the
+    /// HTML template and stylesheet in `templatesDirectory`. Returns the written paths relative to the
+    /// report, sorted.
     @discardableResult
-    public static func write(_ document: ReportDocument, to directory: URL, templatesDirectory: URL) throws -> [String] {
+    public static func write(_ document: ReportDocument, to directory: URL, templatesDirectory: URL,
+                             extraFiles: [String: Data] = [:]) throws -> [String] {
         try validateNames(document)
-        let fm = FileManager.default
+        for name in extraFiles.keys.sorted() { try checkName(name, what: "extra file") }
         let target = directory.standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ReportRenderError.filesystem(path: target.path, reason: "exists and is not a directory")
-        }
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw ReportRenderError.filesystem(path: parent.path, reason: "cannot create it (\(error.localizedDescription))")
-        }
-
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: staging) }
-        let fresh = staging.appendingPathComponent("new")
-        let written = try render(document, into: fresh, templatesDirectory: templatesDirectory)
-
-        if !fm.fileExists(atPath: target.path) {
-            try move(fresh, to: target)
-            return written
-        }
-        let entries = ["index.html", "\(document.paperID).pdf", "figures", "tables"]
-        try swapIn(entries, from: fresh, into: target, parking: staging.appendingPathComponent("old"))
-        return written
+        try ReportFolder.prepare(target)
+        try ReportFolder.withLock(target) { _ = ReportFolder.removeLeftovers(in: target) }
+        let staging = try ReportFolder.stagingFolder(in: target)
+        var published = false
+        defer { if !published { try? FileManager.default.removeItem(at: staging) } }
+        var written = try render(document, into: staging, templatesDirectory: templatesDirectory)
+        for (name, data) in extraFiles.sorted(by: { $0.key < $1.key }) { try save(data, name, in: staging, &written) }
+        let entries = ["index.html", "\(document.paperID).pdf", "figures", "tables"] + extraFiles.keys.sorted()
+        try ReportFolder.publish(staging, entries: entries, into: target)
+        published = true
+        return written.sorted()
     }
 
     // MARK: - Rendering into the staging directory
@@ -56,7 +47,7 @@ public enum ReportWriter {
         do {
             for dir in [figures, tables] { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
         } catch {
-            throw ReportRenderError.filesystem(path: folder.path, reason: "cannot create the staging directory (\(error.localizedDescription))")
+            throw ReportRenderError.filesystem(path: folder.path, reason: "cannot create the staging directory (\(FileIOError.cause(error)))")
         }
 
         var svgs: [String: Data] = [:]
@@ -81,7 +72,7 @@ public enum ReportWriter {
         do {
             try data.write(to: url)
         } catch {
-            throw ReportRenderError.filesystem(path: url.path, reason: "cannot write it (\(error.localizedDescription))")
+            throw ReportRenderError.filesystem(path: url.path, reason: "cannot write it (\(FileIOError.cause(error)))")
         }
         written.append(relativePath)
     }
@@ -124,75 +115,6 @@ public enum ReportWriter {
         guard !name.isEmpty, allowed, !name.hasPrefix(".") else {
             throw ReportRenderError.invalidName(what: what, value: name, reason: "expected ASCII letters, digits, '-', '_' or '.', not starting with '.'")
         }
-    }
-
-    // MARK: - Moving into place
-
-    /// Moves each of `entries` from `source` into `target`. An entry already in `target` is exchanged
-    /// with the new one (atomically where possible) and its old version ends up under `parking`.
-    /// On failure every completed move is undone, so `target` is as it was.
-    private static func swapIn(_ entries: [String], from source: URL, into target: URL, parking: URL) throws {
-        let fm = FileManager.default
-        try? fm.createDirectory(at: parking, withIntermediateDirectories: true)
-        var undo: [() -> Void] = []
-        do {
-            for entry in entries {
-                let new = source.appendingPathComponent(entry), old = target.appendingPathComponent(entry)
-                guard fm.fileExists(atPath: new.path) else { continue }
-                if (try? old.checkResourceIsReachable()) == true || isSymlink(old) {
-                    if exchange(new, old) {
-                        undo.append { _ = exchange(new, old) }
-                    } else {
-                        let parked = parking.appendingPathComponent(entry)
-                        try move(old, to: parked)
-                        do {
-                            try move(new, to: old)
-                        } catch {
-                            try? move(parked, to: old)
-                            throw error
-                        }
-                        undo.append { try? move(old, to: new); try? move(parked, to: old) }
-                    }
-                } else {
-                    try move(new, to: old)
-                    undo.append { try? move(old, to: new) }
-                }
-            }
-        } catch {
-            for step in undo.reversed() { step() }
-            throw error
-        }
-    }
-
-    private static func isSymlink(_ url: URL) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
-    }
-
-    /// `rename(2)`: atomic within one filesystem, replaces a file or an empty directory.
-    private static func move(_ from: URL, to: URL) throws {
-        guard rename(from.path, to.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            throw ReportRenderError.filesystem(path: to.path, reason: "cannot move \(from.lastPathComponent) into place (\(reason))")
-        }
-    }
-
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-
-    /// Linux's `renameat2`, looked up at run time: Glibc's Swift overlay does not export it.
-    nonisolated(unsafe) private static let renameat2: RenameAt2? = {
-        #if os(Linux)
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-        #else
-        return nil
-        #endif
-    }()
-
-    /// Atomically swaps two existing paths (`RENAME_EXCHANGE`); false where unsupported.
-    private static func exchange(_ a: URL, _ b: URL) -> Bool {
-        guard let renameat2 else { return false }
-        let renameExchange: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
     }
 }
 

@@ -61,6 +61,27 @@ public struct RunStore: Sendable {
         }
     }
 
+    /// Removes the temporary files `AtomicFile` left when its writer was killed before the rename
+    /// (`.<key>.json.tmp-<pid>`): those whose process is not alive on this machine and that have not been
+    /// touched for `minimumAge` seconds (a store may be shared with other machines, whose process ids mean
+    /// nothing here; a write and its rename take milliseconds). Other files (the `Cluster` module's locks and
+    /// their `.tmp-<host>-<pid>-…` files) are left alone. Returns the names removed.
+    @discardableResult
+    public func removeStaleTemporaryFiles(minimumAge: TimeInterval = 60) -> [String] {
+        let fm = FileManager.default
+        let names = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { name in
+            guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards) else { return false }
+            let suffix = name[range.upperBound...]
+            guard !suffix.isEmpty, suffix.allSatisfy(\.isASCII), suffix.allSatisfy(\.isNumber), let pid = Int32(suffix) else { return false }
+            let alive = pid > 0 && (pid == getpid() || kill(pid, 0) == 0 || errno == EPERM)
+            let url = directory.appendingPathComponent(name)
+            let modified = (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date ?? Date()
+            guard !alive, Date().timeIntervalSince(modified) >= minimumAge else { return false }
+            return (try? fm.removeItem(at: url)) != nil
+        }.sorted()
+    }
+
     public func recordURL(key: String) -> URL { directory.appendingPathComponent("\(key).json") }
     public func timingURL(key: String) -> URL { directory.appendingPathComponent("\(key).timing.json") }
     /// The epoch checkpoint of the unfinished run with `key`.

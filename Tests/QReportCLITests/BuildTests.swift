@@ -24,9 +24,9 @@ import Results
     }
 
     func build(paper: String = "hqnn", experiments: [String] = ["quanv"], output: URL, store: URL, dataDirectory: String? = nil,
-               environment: [String: String]) throws -> PaperBuild.Outcome {
+               environment: [String: String], reproducible: Bool = false) throws -> PaperBuild.Outcome {
         try PaperBuild(paper: Papers.named(paper), scale: .smoke, experimentIDs: experiments, layout: layout, output: output,
-                       store: store, dataDirectory: dataDirectory, environment: environment).run()
+                       store: store, dataDirectory: dataDirectory, environment: environment, reproducible: reproducible).run()
     }
 
     @Test func smokeBuildWritesTheReportAndIsReproducible() throws {
@@ -35,8 +35,16 @@ import Results
         defer { try? FileManager.default.removeItem(at: work) }
         let env = environment(mirror: mirror, cache: work.appendingPathComponent("cache"))
 
-        let first = try build(output: work.appendingPathComponent("a"), store: work.appendingPathComponent("a/runs"), environment: env)
-        let second = try build(output: work.appendingPathComponent("b"), store: work.appendingPathComponent("b/runs"), environment: env)
+        let first = try build(output: work.appendingPathComponent("a"), store: work.appendingPathComponent("a/runs"), environment: env,
+                              reproducible: true)
+        let second = try build(output: work.appendingPathComponent("b"), store: work.appendingPathComponent("b/runs"), environment: env,
+                               reproducible: true)
+        // --reproducible: two trainings of the same runs (different wall and start times) give the same report bytes.
+        for name in ["index.html", "hqnn.pdf", "diff.md", "provenance.json", "tables/fig8.csv", "tables/runs.csv"] {
+            #expect(try Data(contentsOf: work.appendingPathComponent("a/\(name)")) == Data(contentsOf: work.appendingPathComponent("b/\(name)")),
+                    "\(name) differs between two --reproducible builds of the same runs")
+        }
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("a/tables/timing.csv").path))
 
         for name in ["index.html", "hqnn.pdf", "diff.md", "provenance.json", "tables/fig8.csv", "figures/fig8-test-accuracy.svg",
                      "figures/fig8-test-accuracy.png"] {

@@ -74,7 +74,7 @@ import TestSupport
         #expect(run.batch == batch && run.batched)
 
         let k = circuit.observables.count, ni = circuit.inputCount, nw = circuit.weightCount
-        let text = run.report(method: .adjoint, shots: nil, seed: 0)
+        let text = try run.report(method: .adjoint, shots: nil, seed: 0)
         guard case let .object(report) = try JSONDecoder().decode(CircuitJSONValue.self, from: Data(text.utf8)) else {
             Issue.record("not an object: \(text)")
             return
@@ -131,7 +131,7 @@ import TestSupport
         #expect(a != run.expectations(shots: 4000, seed: 12))
         // A mean of 4000 ±1 outcomes has standard deviation ≤ 1/√4000 ≈ 0.016; 5σ bounds a fixed seed's draw.
         #expect(Tolerance.maxAbsDifference(a, exact) <= 5 / 4000.0.squareRoot())
-        let report = run.report(method: .adjoint, shots: 4000, seed: 11)
+        let report = try run.report(method: .adjoint, shots: 4000, seed: 11)
         #expect(report.contains("\"shots\": 4000") && report.contains("\"seed\": 11"))
     }
 
@@ -150,7 +150,7 @@ import TestSupport
         #expect(sampled.expectations == run.expectations(shots: shots, seed: 3))
         #expect(sampled.weights == run.sampledParameterShift(shots: shots, seed: 3).weights)
         #expect(sampled.weights != exact.weights)
-        let report = run.report(method: .parameterShift, shots: shots, seed: 3)
+        let report = try run.report(method: .parameterShift, shots: shots, seed: 3)
         #expect(report.contains("\"method\": \"parameter-shift\",\n    \"shots\": 20000"))
     }
 

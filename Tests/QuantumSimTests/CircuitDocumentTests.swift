@@ -170,7 +170,7 @@ struct CircuitDocumentTests {
         let head = #"{"wires": 3, "inputs": {"count": 2}, "weights": [{"name": "w", "shape": [2, 3]}], "operations": ["#
         let tail = #"], "observables": []}"#
         #expect(error(head + #"{"template": "AngleEmbedding", "wires": [0, 1, 2]}"# + tail)
-                == "operations[0].firstInput: reads inputs 0..<3; expected a range within 0..<2 (inputs.count)")
+                == "operations[0].firstInput: 0 reads inputs 0..<3; expected a range within 0..<2 (inputs.count)")
         #expect(error(head + #"{"template": "StronglyEntanglingLayers", "wires": [0, 1, 2], "weights": "w"}"# + tail)
                 == "operations[0].weights: tensor 'w' has shape [2, 3]; expected [layers, 3, 3] for 3 wires")
         #expect(error(head + #"{"template": "BasicEntanglerLayers", "wires": [0, 1], "weights": "w"}"# + tail)

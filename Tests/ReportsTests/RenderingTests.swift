@@ -135,6 +135,7 @@ struct RenderingTests {
     @Test func writerProducesEveryFileAndKeepsForeignOnes() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        // A report folder written before markers and generations: adopted, its run store untouched.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("runs"), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: dir.appendingPathComponent("runs/r1.json"))
         try Data("# diff".utf8).write(to: dir.appendingPathComponent("diff.md"))
@@ -144,19 +145,78 @@ struct RenderingTests {
 
         let written = try ReportWriter.write(Self.document(), to: dir, templatesDirectory: Self.templates)
         #expect(written == ["figures/fig-accuracy.png", "figures/fig-accuracy.svg", "hqnn.pdf", "index.html", "tables/table1.csv"])
-        #expect(try snapshot(dir).keys.sorted() == ["diff.md", "figures/fig-accuracy.png", "figures/fig-accuracy.svg", "hqnn.pdf",
-                                                   "index.html", "runs/r1.json", "tables/table1.csv"])
+        #expect(try visibleFiles(dir).keys.sorted() == ["diff.md", "figures/fig-accuracy.png", "figures/fig-accuracy.svg", "hqnn.pdf",
+                                                       "index.html", "runs/r1.json", "tables/table1.csv"])
         #expect(try String(contentsOf: dir.appendingPathComponent("diff.md"), encoding: .utf8) == "# diff")
         #expect(try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
         let png = try Data(contentsOf: dir.appendingPathComponent("figures/fig-accuracy.png"))
         #expect(png == (try Self.chart().render(format: .png, width: 480, height: 300)))
-        // Nothing of the staging directory is left beside the target.
+        // Nothing is written beside the target; inside it, the marker, the pointer and one generation.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path) == [dir.lastPathComponent])
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.sorted()
+        #expect(hidden.count == 3 && hidden[0] == ".qreport-report" && hidden[1] == ".report" && hidden[2].hasPrefix(".report-"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent(".report").path) == hidden[2])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("index.html").path) == ".report/index.html")
 
-        // Rewriting gives identical bytes.
-        let first = try snapshot(dir)
+        // Rewriting gives identical bytes, in the same generation.
+        let first = try visibleFiles(dir)
         try ReportWriter.write(Self.document(), to: dir, templatesDirectory: Self.templates)
-        #expect(try snapshot(dir) == first)
+        #expect(try visibleFiles(dir) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.sorted() == hidden)
+    }
+
+    @Test func extraFilesArePublishedWithTheReport() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        try ReportWriter.write(Self.document(), to: dir, templatesDirectory: Self.templates, extraFiles: ["diff.md": Data("one".utf8)])
+        try ReportWriter.write(Self.document(rows: 3), to: dir, templatesDirectory: Self.templates, extraFiles: ["diff.md": Data("two".utf8)])
+        #expect(try String(contentsOf: dir.appendingPathComponent("diff.md"), encoding: .utf8) == "two")
+        // The previous generation is gone once the pointer names the new one.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".report-") }.count == 1)
+    }
+
+    @Test func foreignFoldersAreRefusedAndUntouched() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+        try Data("old".utf8).write(to: dir.appendingPathComponent("index.html"))
+        let before = try snapshot(dir)
+        #expect(throws: ReportRenderError.filesystem(
+            path: dir.path, reason: "holds 'notes.txt', which qreport did not write, and no .qreport-report marker; "
+                + "qreport writes reports only into empty or new folders or its own report folders")) {
+            try ReportWriter.write(Self.document(), to: dir, templatesDirectory: Self.templates)
+        }
+        #expect(try snapshot(dir) == before)
+        // A file where the folder should be.
+        let file = dir.appendingPathComponent("notes.txt")
+        #expect(throws: ReportRenderError.filesystem(path: file.path, reason: "is a file; expected a report folder")) {
+            try ReportWriter.write(Self.document(), to: file, templatesDirectory: Self.templates)
+        }
+        // A marked folder is qreport's, whatever else it holds.
+        try ReportFolder.prepare(dir.appendingPathComponent("sub"))
+        try Data("x".utf8).write(to: dir.appendingPathComponent("sub/notes.txt"))
+        try ReportWriter.write(Self.document(), to: dir.appendingPathComponent("sub"), templatesDirectory: Self.templates)
+        #expect(try String(contentsOf: dir.appendingPathComponent("sub/notes.txt"), encoding: .utf8) == "x")
+    }
+
+    @Test func leftoversOfKilledProcessesAreRemoved() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        try ReportWriter.write(Self.document(), to: dir, templatesDirectory: Self.templates)
+        let dead = try deadPID(), fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent(".report-staging-\(dead)/figures"), withIntermediateDirectories: true)
+        try Data().write(to: dir.appendingPathComponent(".report.tmp-\(dead)"))
+        try fm.createDirectory(at: dir.appendingPathComponent(".report-0123456789abcdef"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: dir.deletingLastPathComponent().appendingPathComponent(".report.staging-6A1B"), withIntermediateDirectories: true)
+        // A live process's staging folder stays (this test process's parent is alive).
+        let live = dir.appendingPathComponent(".report-staging-\(getppid())")
+        try fm.createDirectory(at: live, withIntermediateDirectories: true)
+        try ReportWriter.write(Self.document(rows: 3), to: dir, templatesDirectory: Self.templates)
+        let hidden = try fm.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.sorted()
+        #expect(hidden.count == 4 && hidden[0] == ".qreport-report" && hidden[1] == ".report")
+        #expect(hidden.contains(live.lastPathComponent))
+        #expect(try fm.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path) == [dir.lastPathComponent])
     }
 
     @Test func failedWritesLeaveTheTargetUntouched() throws {
@@ -186,6 +246,7 @@ struct RenderingTests {
         #expect(throws: ChartError.self) { try ReportWriter.write(broken, to: dir, templatesDirectory: Self.templates) }
         #expect(try snapshot(dir) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path) == [dir.lastPathComponent])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".report-staging") }.isEmpty)
     }
 
     // MARK: - Helpers
@@ -195,6 +256,31 @@ struct RenderingTests {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("reports-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         return parent.appendingPathComponent("report")
+    }
+
+    /// The report as a reader sees it: every file under `dir` reached through visible names (links followed).
+    private func visibleFiles(_ dir: URL, prefix: String = "") throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            let url = dir.appendingPathComponent(name)
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                files.merge(try visibleFiles(url, prefix: prefix + name + "/")) { a, _ in a }
+            } else {
+                files[prefix + name] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    /// The id of a process that has exited.
+    private func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
     }
 
     /// Every regular file under `dir`, relative path -> contents.

@@ -77,6 +77,32 @@ import Testing
         }
     }
 
+    @Test func temporaryFilesOfDeadWritersAreRemoved() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = RunStore(directory: directory)
+        try store.save(Self.record(), timing: RunTiming(wallSeconds: 1, startedAt: "2026-11-21T00:00:00Z", gitCommit: "abc"))
+        // A writer killed before its rename (a process that has exited), and one still running (our parent).
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = ".\(Self.record().key).json.tmp-\(finished.processIdentifier)"
+        let live = ".\(Self.record().key).timing.json.tmp-\(getppid())"
+        let young = ".\(Self.record().key).json.tmp-\(finished.processIdentifier + 1_000_000)"
+        let cluster = ".\(Self.record().key).lock.tmp-node7-\(finished.processIdentifier)-1234abcd"
+        let old = Date(timeIntervalSinceNow: -120)
+        for name in [dead, live, young, cluster] {
+            try Data("partial".utf8).write(to: directory.appendingPathComponent(name))
+            if name != young { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: directory.appendingPathComponent(name).path) }
+        }
+        // Only the dead writer's file that has not been touched for a minute goes; a young one may belong to
+        // another machine sharing the store, and the Cluster module's lock files are not the store's.
+        #expect(store.removeStaleTemporaryFiles() == [dead])
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == [cluster, young, live, "\(Self.record().key).json", "\(Self.record().key).timing.json"].sorted())
+    }
+
     @Test func confusionAccuracyIsTheDiagonalShare() {
         // (3 + 4) correct of 8.
         #expect(Self.record().confusion.accuracy == 7.0 / 8.0)

@@ -14,7 +14,11 @@ struct DataCommand: ParsableCommand {
         @Option(name: .customLong("data-dir"), help: "Folder searched first (also QREPORT_DATA).")
         var dataDirectory: String?
 
-        var locator: DataLocator { DataLocator(dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment) }
+        /// The lookup for these options; a `--data-dir` that is a file is an error rather than a folder skipped.
+        func locator() throws -> DataLocator {
+            try PaperBuild.checkDataDirectory(dataDirectory)
+            return DataLocator(dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment)
+        }
 
         func entry(_ name: String) throws -> DatasetEntry {
             do { return try DatasetRegistry.entry(named: name) } catch { throw UserFacingError("\(error)") }
@@ -26,8 +30,9 @@ struct DataCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
+            let locator = try location.locator()
             for entry in DatasetRegistry.all {
-                let statuses = location.locator.verify(entry)
+                let statuses = locator.verify(entry)
                 let state: String
                 if statuses.allSatisfy(\.isVerified) {
                     state = "verified"
@@ -48,7 +53,7 @@ struct DataCommand: ParsableCommand {
         @Argument(help: "Dataset name (see `qreport data list`).") var name: String
 
         func run() throws {
-            let statuses = location.locator.verify(try location.entry(name))
+            let statuses = try location.locator().verify(try location.entry(name))
             for status in statuses { print(status) }
             if !statuses.allSatisfy(\.isVerified) { throw ExitCode(1) }
         }
@@ -62,8 +67,9 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             let entry = try location.entry(name)
             for file in entry.files {
-                guard let found = location.locator.findLocally(file, of: entry) else {
-                    throw UserFacingError("\(entry.name): \(file.acceptedNames.joined(separator: " or ")) not found (looked in: \(location.locator.searchedDirectories(for: entry).joined(separator: ", ")))")
+                let locator = try location.locator()
+                guard let found = locator.findLocally(file, of: entry) else {
+                    throw UserFacingError("\(entry.name): \(file.acceptedNames.joined(separator: " or ")) not found (looked in: \(locator.searchedDirectories(for: entry).joined(separator: ", ")))")
                 }
                 print(found.url.path)
             }
@@ -79,7 +85,7 @@ struct DataCommand: ParsableCommand {
             let entry = try location.entry(name)
             for file in entry.files {
                 do {
-                    let found = try location.locator.locate(file, of: entry)
+                    let found = try location.locator().locate(file, of: entry)
                     print("\(entry.name)/\(file.name): \(found.url.path) (\(found.origin))")
                 } catch {
                     throw UserFacingError("\(error)")

@@ -115,12 +115,7 @@ struct PaperBuild {
     /// parent is a writable folder), and that `--data-dir` is a folder. The folders themselves are created when
     /// the first run is stored and when the report is written, so a build refused for missing data leaves nothing.
     static func prepareFolders(output: URL, store: URL, dataDirectory: String?) throws {
-        if let dataDirectory, !dataDirectory.isEmpty {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw UserFacingError("--data-dir \(dataDirectory): is a file; expected a folder holding <dataset>/<file>")
-            }
-        }
+        try checkDataDirectory(dataDirectory)
         do { try ReportFolder.check(output.standardizedFileURL) } catch let error as ReportRenderError {
             throw UserFacingError("--output \(error)")
         }
@@ -130,6 +125,15 @@ struct PaperBuild {
             throw UserFacingError("--store \(store.path): is a file; expected a folder")
         }
         try writable(store.standardizedFileURL, option: "--store")
+    }
+
+    /// Refuses a `--data-dir` that is a file (an absent one is only one place fewer to look).
+    static func checkDataDirectory(_ dataDirectory: String?) throws {
+        guard let dataDirectory, !dataDirectory.isEmpty else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw UserFacingError("--data-dir \(dataDirectory): is a file; expected a folder holding <dataset>/<file>")
+        }
     }
 
     /// Refuses `folder` when it, or (while absent) its nearest existing parent, is not a folder this process can write into.

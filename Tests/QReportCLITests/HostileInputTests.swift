@@ -105,6 +105,8 @@ import TestSupport
         #expect(userError(["build", "--paper", "hqnn", "--only", "quanv", "--scale", "smoke", "--no-train",
                            "--output", directory.appendingPathComponent("new").path, "--data-dir", file.path])
                 == "--data-dir \(file.path): is a file; expected a folder holding <dataset>/<file>")
+        #expect(userError(["data", "verify", "mnist", "--data-dir", file.path])
+                == "--data-dir \(file.path): is a file; expected a folder holding <dataset>/<file>")
         #expect(try String(contentsOf: file, encoding: .utf8) == "keep")
     }
 }

@@ -8,7 +8,7 @@ SCALE ?= paper
 
 QREPORT = .build/release/qreport
 
-.PHONY: help build test slurm-test report diff clean bench bench-engine bench-quantum bench-qrwkv bench-hqnn
+.PHONY: help build test slurm-test report diff clean bench bench-engine bench-quantum bench-qrwkv bench-qrwkv-paper-text bench-hqnn
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -59,6 +59,13 @@ bench-quantum:
 bench-qrwkv:
 	$(SWIFT) build -c release --product qrwkv-bench
 	.build/release/qrwkv-bench $(if $(wildcard $(ANCHOR_PYTHON)),--anchor --python $(ANCHOR_PYTHON))
+
+# The paper-text Vision-QRWKV step (n_embd 768, 4 blocks, 4 qubits, depth 2; issue 16), then the same models in
+# PyTorch + PennyLane (Benchmarks/anchors/vision_qrwkv_paper_text_step.py), then the table (target: at most 1.0x).
+# Not part of `bench` (several minutes: PyTorch's step is seconds long).
+bench-qrwkv-paper-text:
+	$(SWIFT) build -c release --product qrwkv-bench
+	.build/release/qrwkv-bench --variant paper-text $(if $(wildcard $(ANCHOR_PYTHON)),--anchor --python $(ANCHOR_PYTHON))
 
 # HQNN-Parallel (issue 6): training step extrapolated to 60,000 images and one real MNIST epoch (data as
 # qreport finds it, ../shared/data first), then the anchor's hybrid epoch (PyTorch + PennyLane; its

@@ -10,6 +10,10 @@
 //                              [--python PATH] [--anchor-script PATH]
 //   (default 20 steps per timed sample, 3 samples, both models; --anchor uses
 //    $HOME/.venvs/qml-anchor/bin/python and ../shared/anchors/vision_qrwkv_epoch.py)
+//   .build/release/qrwkv-bench --variant paper-text [--steps N] [--samples N] [--models ...] [--anchor]
+//                              [--python PATH] [--anchor-script PATH]
+//   (the paper-text configuration, n_embd 768, 4 blocks, 4 qubits, depth 2, with Adam, against
+//    Benchmarks/anchors/vision_qrwkv_paper_text_step.py; see PaperTextBench)
 import Autograd
 import BenchSupport
 import Foundation
@@ -20,6 +24,21 @@ import NeuralNets
 // pages; see `EngineProcess`): re-executes this benchmark once with the variables set, so the
 // timings are those of a real training run.
 EngineProcess.prepare()
+
+// `--variant paper-text`: the paper's-text configuration against its own anchor (PaperTextBench).
+if let variant = try? BenchSupport.option("--variant", in: Array(CommandLine.arguments.dropFirst())) {
+    guard variant == "paper-text" else {
+        FileHandle.standardError.write(Data("qrwkv-bench: unknown --variant '\(variant)'; expected paper-text\n".utf8))
+        exit(2)
+    }
+    do {
+        try PaperTextBench.run(PaperTextBench.options(Array(CommandLine.arguments.dropFirst())))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(2)
+    }
+}
 
 // Command line.
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -44,7 +44,8 @@ struct BuildCommand: ParsableCommand {
                                      output: output, store: options.store.map { URL(fileURLWithPath: $0) } ?? output.appendingPathComponent("runs"),
                                      dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment,
                                      renderOnly: renderOnly, threads: threads,
-                                     reproducible: reproducible ?? (options.output == nil && options.scale == .paper)).run()
+                                     reproducible: reproducible ?? (options.output == nil && options.scale == .paper),
+                                     variantStores: options.variant == nil ? defaultVariantStores(paper: paper, layout: layout) : [:]).run()
         print("report: \(outcome.html.path)")
         print("pdf:    \(outcome.pdf.path)")
         let count = { (key: String) in outcome.rows.filter { $0.verdict.key == key }.count }
@@ -54,6 +55,17 @@ struct BuildCommand: ParsableCommand {
 }
 
 extension BuildCommand {
+    /// The run store each variant of `paper` has when built without --output or --store (reports/<paper>-<variant>[-<scale>]/runs),
+    /// by variant name: the main configuration's report shows their runs beside its own.
+    func defaultVariantStores(paper: Paper, layout: ProjectLayout) -> [String: URL] {
+        var stores: [String: URL] = [:]
+        for name in PaperOptions.variants(of: paper).keys {
+            stores[name] = PaperOptions.defaultOutputDirectory(paper: paper.id, variant: name, scale: options.scale, layout: layout)
+                .appendingPathComponent("runs")
+        }
+        return stores
+    }
+
     /// The paper (with `--variant`'s experiments swapped in) and the report folder; prints the paper-text variant's
     /// cost estimate before anything starts.
     /// - Throws: `UserFacingError` for an unknown paper or variant.

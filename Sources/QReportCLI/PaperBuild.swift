@@ -23,6 +23,9 @@ struct PaperBuild {
     var threads = 2
     /// `--reproducible`: the report's bytes depend only on the run records (no wall or start times).
     var reproducible = false
+    /// Run stores of the paper's variants (by `--variant` name) whose runs the report shows beside its own
+    /// (`PaperBuild+Variants`); a store that does not exist is skipped.
+    var variantStores: [String: URL] = [:]
 
     struct Outcome {
         var html: URL
@@ -93,6 +96,7 @@ struct PaperBuild {
 
         var report = PaperReport(paper: paper, scale: scale, experiments: results, published: published, reportCommit: commit)
         report.includesBuildDetails = !reproducible
+        report.variants = try variantResults()
         let document = report.document()
         do {
             let provenance = reproducible ? report.provenance.withoutBuildDetails() : report.provenance

@@ -25,6 +25,11 @@ struct PaperOptions: ParsableArguments {
     /// reports/<paper>[-<variant>][-<scale>] unless --output names one.
     func outputDirectory(layout: ProjectLayout) -> URL {
         if let output { return URL(fileURLWithPath: output) }
+        return Self.defaultOutputDirectory(paper: paper, variant: variant, scale: scale, layout: layout)
+    }
+
+    /// reports/<paper>[-<variant>][-<scale>] under the project root: where a build without --output writes.
+    static func defaultOutputDirectory(paper: String, variant: String?, scale: Scale, layout: ProjectLayout) -> URL {
         let name = [paper, variant, scale == .paper ? nil : scale.rawValue].compactMap { $0 }.joined(separator: "-")
         return layout.root.appendingPathComponent("reports").appendingPathComponent(name)
     }

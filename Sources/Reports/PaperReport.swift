@@ -14,6 +14,9 @@ public struct PaperReport: Sendable {
     /// times (in its timing appendix only) and the commit it was rendered at. False for `--reproducible` builds,
     /// whose bytes then depend only on the run records.
     public var includesBuildDetails = true
+    /// Other configurations of the same experiments from their own run stores, shown beside these runs where both ran
+    /// (`PaperReport+Variants`); empty for none.
+    public var variants: [VariantResults] = []
 
     public init(paper: Paper, scale: Scale, experiments: [ExperimentResults], published: [PublishedValue], reportCommit: String) {
         self.paper = paper
@@ -96,6 +99,7 @@ public struct PaperReport: Sendable {
             sections.append(results.experiment.fourierSpectrum == nil ? experimentSection(results) : fourierSection(results))
             if let pair = multiLabelPair(results) { sections.append(multiLabelSection(authors: pair.authors, correct: pair.correct)) }
         }
+        sections += variantSections()
         if !PaperCircuits.of(paper: paper.id).isEmpty { sections.append(circuitSection()) }
         sections.append(notReproducedSection())
         if !paper.inconsistencies.isEmpty { sections.append(inconsistencySection()) }

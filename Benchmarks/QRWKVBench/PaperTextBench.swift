@@ -136,13 +136,16 @@ enum PaperTextBench {
                   + String(format: "%.0f ms (%.0f-%.0f)", m.step * 1e3, (m.samples.wall.min() ?? .nan) * 1e3, (m.samples.wall.max() ?? .nan) * 1e3)
                   + " | \(fullText) | \(fullRatio) | \(lastText) | \(lastRatio) | <= 1.0x | \(met) |")
         }
-        print("load: qreport samples with other processes <= "
-              + ours.map { String(format: "%@ %.2f", $0.name, $0.samples.others.max() ?? .nan) }.joined(separator: ", ")
-              + " cores (\(ours.map { "\($0.samples.retried)" }.joined(separator: "/")) re-taken)"
-              + (anchors.isEmpty ? "" : "; anchor rows <= "
-                 + o.models.flatMap { name in ["full", "last-token"].compactMap { form in
-                     anchors[name]?[form].map { String(format: "%@ %@ %.2f", name, form, $0.othersCoresMaximum) } } }
-                     .joined(separator: ", ") + " cores"))
+        var load: [String] = ours.map { m -> String in
+            String(format: "qreport %@ %.2f (%d re-taken)", m.name, m.samples.others.max() ?? .nan, m.samples.retried)
+        }
+        for name in o.models {
+            for form in ["full", "last-token"] {
+                guard let a = anchors[name]?[form] else { continue }
+                load.append(String(format: "PyTorch %@ %@ %.2f (%d re-taken)", name, form, a.othersCoresMaximum, a.retried))
+            }
+        }
+        print("load, other processes' cores at most during the kept samples: " + load.joined(separator: ", "))
     }
 
     /// GFLOP/s of `Tensor.matmul` on the model's widest product shape, median of 5.

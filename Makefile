@@ -11,7 +11,7 @@ QREPORT = .build/release/qreport
 .PHONY: help build test slurm-test report diff clean bench bench-engine bench-quantum bench-qrwkv bench-qrwkv-paper-text bench-hqnn
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 24
 
 build: ## release build of the qreport executable
 	$(SWIFT) build -c release --product qreport
@@ -63,7 +63,7 @@ bench-qrwkv:
 # The paper-text Vision-QRWKV step (n_embd 768, 4 blocks, 4 qubits, depth 2; issue 16), then the same models in
 # PyTorch + PennyLane (Benchmarks/anchors/vision_qrwkv_paper_text_step.py), then the table (target: at most 1.0x).
 # Not part of `bench` (several minutes: PyTorch's step is seconds long).
-bench-qrwkv-paper-text:
+bench-qrwkv-paper-text: ## paper-text Vision-QRWKV training step beside the same model in PyTorch + PennyLane (several minutes)
 	$(SWIFT) build -c release --product qrwkv-bench
 	.build/release/qrwkv-bench --variant paper-text $(if $(wildcard $(ANCHOR_PYTHON)),--anchor --python $(ANCHOR_PYTHON))
 

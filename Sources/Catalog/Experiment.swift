@@ -30,6 +30,8 @@ public struct Experiment: Codable, Hashable, Sendable {
         case training
         /// No training: sample the Fourier coefficients of the model's circuit over random weights (HQNN Fig. 10).
         case fourierSpectrum(FourierSpectrum)
+        /// No training: the singular values of the model's circuit Jacobians, and a control's (HQNN Fig. 9).
+        case jacobianRank(JacobianRank)
     }
 
     public init(id: String, title: String, source: String, dataset: String, models: [ModelSpec],
@@ -54,6 +56,15 @@ public struct Experiment: Codable, Hashable, Sendable {
         if case let .fourierSpectrum(spectrum) = kind { return spectrum }
         return nil
     }
+
+    /// The Jacobian-rank analysis this experiment runs, or nil.
+    public var jacobianRank: JacobianRank? {
+        if case let .jacobianRank(analysis) = kind { return analysis }
+        return nil
+    }
+
+    /// Whether a run analyses a circuit rather than training on a dataset (no data is read).
+    public var isCircuitAnalysis: Bool { kind != .training }
 
     /// The protocol for `scale`.
     public func protocolFor(_ scale: Scale) -> ScaleProtocol {

@@ -96,7 +96,11 @@ public struct DataLocator: Sendable {
 
     /// The folders holding `entry`'s files directly, in search order.
     private func folders(for entry: DatasetEntry) -> [(url: URL, origin: Origin)] {
-        roots.map { ($0.url.appendingPathComponent(entry.directory, isDirectory: true), $0.origin) }
+        roots.flatMap { root in
+            ([entry.directory] + entry.directoryAliases).map {
+                (root.url.appendingPathComponent($0, isDirectory: true), root.origin)
+            }
+        }
             + entry.systemDirectories.map { (URL(fileURLWithPath: $0, isDirectory: true), Origin.system) }
     }
 
@@ -146,8 +150,24 @@ public struct DataLocator: Sendable {
             url: file.url?.absoluteString, downloadFailure: failure ?? (file.url == nil ? file.manualStep : nil))
     }
 
+    /// The packaging of `entry` to read: the first of `entry.packagings` whose files are all on disk,
+    /// else `entry` itself (whose files are then downloaded or reported missing).
+    public func resolve(_ entry: DatasetEntry) -> DatasetEntry {
+        entry.packagings.first { packaging in packaging.files.allSatisfy { findLocally($0, of: packaging) != nil } } ?? entry
+    }
+
     /// The state of every file of `entry` on disk (found where, md5 right or not); never downloads.
+    /// For a dataset with alternative packagings, the files of the one `resolve(_:)` picks; when
+    /// none is complete, the files of every packaging (each one missing or partly found).
     public func verify(_ entry: DatasetEntry) -> [FileStatus] {
+        let resolved = resolve(entry)
+        if resolved == entry, !entry.alternatives.isEmpty, !entry.files.allSatisfy({ findLocally($0, of: entry) != nil }) {
+            return entry.packagings.flatMap { verifyFiles(of: $0) }
+        }
+        return verifyFiles(of: resolved)
+    }
+
+    private func verifyFiles(of entry: DatasetEntry) -> [FileStatus] {
         entry.files.map { file in
             guard let location = findLocally(file, of: entry) else {
                 return FileStatus(

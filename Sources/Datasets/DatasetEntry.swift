@@ -39,13 +39,23 @@ public struct DatasetEntry: Sendable, Equatable {
     public let isMultiLabel: Bool
     /// How decoded images are cropped and resized to `width` x `height` (image-folder datasets).
     public let preparation: ImagePreparation
+    /// Further folder names searched under each data root after `directory` (the data mirror's
+    /// spelling, `cifar10` beside qreport's `cifar-10`).
+    public let directoryAliases: [String]
+    /// Other packagings of the same dataset (same name, classes and split sizes, other files), tried
+    /// in order when this entry's own files are not all on disk: `DataLocator.resolve(_:)` picks one.
+    public let alternatives: [DatasetEntry]
+    /// A short name of this packaging, recorded in the identity of runs of datasets that have
+    /// alternatives (`"cifar-10-binary.tar.gz"`); empty for datasets with one packaging.
+    public let packaging: String
 
     /// A registry entry.
     public init(
         name: String, title: String, directory: String, files: [DatasetFile], classNames: [String],
         channels: Int, height: Int, width: Int, splits: [DatasetSplit], licence: String, citation: String,
         homepage: URL?, systemDirectories: [String] = [], notes: String = "", isMultiLabel: Bool = false,
-        preparation: ImagePreparation = .none
+        preparation: ImagePreparation = .none, directoryAliases: [String] = [], alternatives: [DatasetEntry] = [],
+        packaging: String = ""
     ) {
         self.name = name
         self.title = title
@@ -63,7 +73,13 @@ public struct DatasetEntry: Sendable, Equatable {
         self.notes = notes
         self.isMultiLabel = isMultiLabel
         self.preparation = preparation
+        self.directoryAliases = directoryAliases
+        self.alternatives = alternatives
+        self.packaging = packaging
     }
+
+    /// This entry followed by its alternatives, in the order they are tried.
+    public var packagings: [DatasetEntry] { [self] + alternatives }
 
     /// The file with the given logical name.
     /// - Throws: `DatasetError.unknownPart` listing the known file names.

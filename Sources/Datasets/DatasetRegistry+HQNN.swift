@@ -37,8 +37,10 @@ extension DatasetRegistry {
         notes: "Class sizes: AbdomenCT 10,000, BreastMRI 8,954, CXR 10,000, ChestCT 10,000, Hand 10,000, HeadCT 10,000. "
             + "Train/test: a seeded 80/20 partition (seed 2024) of all images sorted by path; HQNN gives only the sizes.")
 
-    /// CIFAR-10 (Krizhevsky 2009), binary version: 32x32 RGB, 50,000 train (five batches) / 10,000 test.
-    /// The md5 is the official one of the archive as downloaded.
+    /// CIFAR-10 (Krizhevsky 2009): 32x32 RGB, 50,000 train / 10,000 test, in ten classes. Read from the
+    /// official binary archive when it is on disk (five training batches and the test batch, in file
+    /// order; md5 the official one of the archive as downloaded), else from `cifar10PNG`, the same
+    /// images as lossless PNGs in one folder per class (the qreport data mirror's copy).
     public static let cifar10: DatasetEntry = {
         let members = (1...5).map { "cifar-10-batches-bin/data_batch_\($0).bin" }
         return DatasetEntry(
@@ -50,16 +52,64 @@ extension DatasetRegistry {
                     name: "archive", acceptedNames: ["cifar-10-binary.tar.gz"], md5: "c32a1d4ab5d03f1284b67883e8d87530",
                     md5OfDecompressedContent: false, url: URL(string: "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz")),
             ],
-            classNames: ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"],
+            classNames: cifar10ClassNames,
             channels: 3, height: 32, width: 32,
             splits: [
                 DatasetSplit(kind: .train, count: 50000, source: .cifarBinary(file: "archive", members: members)),
                 DatasetSplit(
                     kind: .test, count: 10000, source: .cifarBinary(file: "archive", members: ["cifar-10-batches-bin/test_batch.bin"])),
             ],
-            licence: "No licence stated by the authors; freely distributed for research",
-            citation: "A. Krizhevsky. Learning multiple layers of features from tiny images. Technical report, "
-                + "University of Toronto, 2009.",
-            homepage: URL(string: "https://www.cs.toronto.edu/~kriz/cifar.html"))
+            licence: cifar10Licence,
+            citation: cifar10Citation,
+            homepage: URL(string: "https://www.cs.toronto.edu/~kriz/cifar.html"),
+            notes: "Official binary batches, read in file order (data_batch_1..5, test_batch).",
+            directoryAliases: ["cifar10"],
+            alternatives: [cifar10PNG],
+            packaging: "cifar-10-binary.tar.gz (official batches, file order)")
     }()
+
+    /// CIFAR-10 as 60,000 lossless PNGs (`cifar10-png.tar.gz` of the qreport data mirror: the
+    /// `train/` and `test/` trees of github.com/cyizhuo/CIFAR-10-dataset at commit a828d74, file
+    /// bytes unchanged), read straight from the archive: `CIFAR-10-dataset/{train,test}/<class>/
+    /// <original CIFAR file name>.png`. The split is the folder; the label is the class folder's
+    /// position in the official class list (every folder must be one of them, each with images).
+    /// The archive does not keep the official batch order, so images are in member-path order
+    /// (class by class in label order, then by file name); training shuffles them anyway. Pixels
+    /// equal the official binary's: `CIFARPNGEquivalenceTests` compares both loaders on a sample.
+    public static let cifar10PNG = DatasetEntry(
+        name: "cifar-10",
+        title: "CIFAR-10",
+        directory: "cifar-10",
+        files: [
+            DatasetFile(
+                name: "png-archive", acceptedNames: ["cifar10-png.tar.gz"], md5: "0ffaf07fc49d296cc752081460e8fb88",
+                md5OfDecompressedContent: false, url: nil,
+                manualStep: "copy cifar10-png.tar.gz from the qreport data mirror (shared/data/cifar10), which packs the "
+                    + "train/ and test/ folders of github.com/cyizhuo/CIFAR-10-dataset at commit "
+                    + "a828d74fc38cd82a82ecfdeca6522873baf96efa; or download the official cifar-10-binary.tar.gz"),
+        ],
+        classNames: cifar10ClassNames,
+        channels: 3, height: 32, width: 32,
+        splits: [
+            DatasetSplit(
+                kind: .train, count: 50000,
+                source: .archivedImageFolders(file: "png-archive", root: "CIFAR-10-dataset/train", selection: .all)),
+            DatasetSplit(
+                kind: .test, count: 10000,
+                source: .archivedImageFolders(file: "png-archive", root: "CIFAR-10-dataset/test", selection: .all)),
+        ],
+        licence: cifar10Licence,
+        citation: cifar10Citation,
+        homepage: URL(string: "https://www.cs.toronto.edu/~kriz/cifar.html"),
+        notes: "PNG folders (cifar10-png.tar.gz): the split is the train/ or test/ folder, the label the class folder; "
+            + "images in member-path order (class by class, then file name), not the official batch order, which "
+            + "the archive does not keep. Pixel sums over all images equal the official set's.",
+        directoryAliases: ["cifar10"],
+        packaging: "cifar10-png.tar.gz (PNG folders, member-path order)")
+
+    /// CIFAR-10's classes in label order (`batches.meta.txt`).
+    static let cifar10ClassNames = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
+    static let cifar10Licence = "No licence stated by the authors; freely distributed for research"
+    static let cifar10Citation = "A. Krizhevsky. Learning multiple layers of features from tiny images. Technical report, "
+        + "University of Toronto, 2009."
 }

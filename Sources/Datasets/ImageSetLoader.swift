@@ -4,9 +4,11 @@ import Foundation
 /// md5 of the decompressed bytes against the registry, decodes them and checks that sizes, counts
 /// and labels agree with the registry.
 public enum ImageSetLoader {
-    /// Loads `split` of `entry`, finding files with `locator` (which may download them).
+    /// Loads `split` of `entry`, finding files with `locator` (which may download them); of a dataset
+    /// with alternative packagings, the one `DataLocator.resolve(_:)` picks.
     /// - Throws: `DatasetError` (file missing, checksum mismatch, malformed or inconsistent data).
-    public static func load(entry: DatasetEntry, split kind: DatasetSplit.Kind, locator: DataLocator) throws -> LoadedImageSet {
+    public static func load(entry registered: DatasetEntry, split kind: DatasetSplit.Kind, locator: DataLocator) throws -> LoadedImageSet {
+        let entry = locator.resolve(registered)
         let split = try entry.split(kind)
         switch split.source {
         case let .idx(imagesName, labelsName):

@@ -65,8 +65,10 @@ struct PaperBuild {
                 let planned = experiment.models.count * experiment.protocolFor(scale).seeds.count
                 let progress = Progress(totalRuns: planned, header: "\(paper.id)/\(experiment.id) at \(scale.rawValue) scale: \(planned) runs")
                 let outcome: (records: [String: [RunRecord]], timings: [String: RunTiming])
+                let packaging = (try? DatasetRegistry.entry(named: experiment.dataset)).map(locator.resolve)
                 do {
-                    outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress) {
+                    outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress,
+                                             packaging: experiment.isCircuitAnalysis ? nil : packaging) {
                         do {
                             return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator)
                         } catch let error as DatasetError {
@@ -188,7 +190,8 @@ struct PaperBuild {
     }
 
     static func missingDataError(_ experiment: Experiment, locator: DataLocator) -> DatasetError? {
-        guard let entry = try? DatasetRegistry.entry(named: experiment.dataset) else { return nil }
+        guard let registered = try? DatasetRegistry.entry(named: experiment.dataset) else { return nil }
+        let entry = locator.resolve(registered)
         for file in entry.files where locator.findLocally(file, of: entry) == nil {
             do { _ = try locator.locate(file, of: entry) } catch let error as DatasetError {
                 if case .notFound = error { return error }
@@ -238,7 +241,7 @@ struct PaperBuild {
     static func shownFromStore(paper: Paper, experiment: Experiment, scale: Scale, store: RunStore,
                                localLocator: DataLocator) throws -> ExperimentResults {
         var stored = try storedResults(paper: paper, experiment: experiment, scale: scale, store: store)
-        if stored.records.isEmpty, experiment.fourierSpectrum == nil {
+        if stored.records.isEmpty, !experiment.isCircuitAnalysis {
             stored.missingData = missingDataLine(experiment, locator: localLocator)
         }
         return stored
@@ -248,13 +251,19 @@ struct PaperBuild {
         let scaleProtocol = experiment.protocolFor(scale)
         var records: [String: [RunRecord]] = [:]
         var timings: [String: RunTiming] = [:]
-        for (model, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scaleProtocol) {
-            do {
-                guard let record = try store.record(for: identity) else { continue }
-                records[model.id, default: []].append(record)
-                timings[record.key] = store.timing(key: record.key)
-            } catch {
-                throw UserFacingError("\(error)")
+        // A run may have been trained on any packaging of the dataset; the first stored one is shown.
+        var shown = Set<String>()
+        for packaging in RunPlanner.packagings(of: experiment) {
+            for (model, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scaleProtocol, packaging: packaging)
+            where !shown.contains("\(model.id)/\(identity.seed)") {
+                do {
+                    guard let record = try store.record(for: identity) else { continue }
+                    shown.insert("\(model.id)/\(identity.seed)")
+                    records[model.id, default: []].append(record)
+                    timings[record.key] = store.timing(key: record.key)
+                } catch {
+                    throw UserFacingError("\(error)")
+                }
             }
         }
         return ExperimentResults(experiment: experiment, scale: scaleProtocol, records: records, timings: timings)

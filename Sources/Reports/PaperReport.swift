@@ -70,6 +70,8 @@ public struct PaperReport: Sendable {
             let text: String
             if let spectrum = results.experiment.fourierSpectrum {
                 text = "\(spectrum.draws(at: scale)) weight draws"
+            } else if let analysis = results.experiment.jacobianRank {
+                text = "\(analysis.settings(at: scale)) settings × \(analysis.stackedDraws) stacked draws"
             } else {
                 text = "\(results.scale.seeds.count) seed\(results.scale.seeds.count == 1 ? "" : "s") × \(results.scale.epochs) epoch\(results.scale.epochs == 1 ? "" : "s"), "
                     + "at most \(results.scale.trainCount)/\(results.scale.testCount) images"
@@ -96,7 +98,8 @@ public struct PaperReport: Sendable {
                     sections.append(mirroredTableSection(table))
                 }
             }
-            sections.append(results.experiment.fourierSpectrum == nil ? experimentSection(results) : fourierSection(results))
+            sections.append(results.experiment.jacobianRank != nil ? rankSection(results)
+                : results.experiment.fourierSpectrum == nil ? experimentSection(results) : fourierSection(results))
             if let pair = multiLabelPair(results) { sections.append(multiLabelSection(authors: pair.authors, correct: pair.correct)) }
         }
         sections += variantSections()

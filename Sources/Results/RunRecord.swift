@@ -19,9 +19,12 @@ public struct RunRecord: Codable, Equatable, Sendable {
     /// The samples of a Fourier-spectrum run; nil for training runs, and then absent from the JSON, so records
     /// written before this field existed keep their bytes.
     public var fourier: FourierSamples?
+    /// The singular-value spectra of a Jacobian-rank run; nil (and absent from the JSON) otherwise.
+    public var jacobianRank: JacobianSpectra?
 
     public init(identity: RunIdentity, environment: RunEnvironment, datasetFiles: [DatasetFileRecord],
-                parameters: ParameterCounts, epochs: [EpochMetrics], confusion: ConfusionMatrix, fourier: FourierSamples? = nil) {
+                parameters: ParameterCounts, epochs: [EpochMetrics], confusion: ConfusionMatrix, fourier: FourierSamples? = nil,
+                jacobianRank: JacobianSpectra? = nil) {
         self.format = Self.formatVersion
         self.identity = identity
         self.environment = environment
@@ -30,6 +33,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
         self.epochs = epochs
         self.confusion = confusion
         self.fourier = fourier
+        self.jacobianRank = jacobianRank
     }
 
     /// The store key of this record (the identity's hash).

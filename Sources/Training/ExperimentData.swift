@@ -21,7 +21,7 @@ public struct ExperimentData: Sendable {
     /// asks for (see `prepare(experiment:scale:train:test:classNames:files:sampled:)`).
     /// - Throws: `DatasetError` when a file is missing, corrupt or inconsistent.
     public static func prepare(experiment: Experiment, scale: ScaleProtocol, locator: DataLocator) throws -> ExperimentData {
-        let entry = try DatasetRegistry.entry(named: experiment.dataset)
+        let entry = locator.resolve(try DatasetRegistry.entry(named: experiment.dataset))
         let train = try ImageSetLoader.load(entry: entry, split: .train, locator: locator)
         let test = try ImageSetLoader.load(entry: entry, split: .test, locator: locator)
         let files = (train.files + test.files).map { DatasetFileRecord(dataset: $0.dataset, file: $0.file, md5: $0.md5) }

@@ -1,5 +1,6 @@
 import Foundation
 import Catalog
+import Datasets
 import Results
 
 /// Runs (or loads) every run of an experiment at a scale.
@@ -23,8 +24,9 @@ public struct ExperimentRunner {
     public var onResume: ((Int) -> Void)?
 
     /// The finished runs of `experiment`: stored ones are loaded, missing ones trained (or, for a Fourier-spectrum
-    /// experiment, sampled) and stored. `data` is called at most once, and only if something must be trained.
-    public func run(paper: Paper, experiment: Experiment, scale: Scale, progress: Progress,
+    /// experiment, sampled) and stored. `data` is called at most once, and only if something must be trained;
+    /// it must read `packaging` of the dataset (`nil`: the registry's first), which the runs' identities name.
+    public func run(paper: Paper, experiment: Experiment, scale: Scale, progress: Progress, packaging: DatasetEntry? = nil,
                     data: () throws -> ExperimentData) throws -> (records: [String: [RunRecord]], timings: [String: RunTiming]) {
         let scaleProtocol = experiment.protocolFor(scale)
         var records: [String: [RunRecord]] = [:]
@@ -36,7 +38,7 @@ public struct ExperimentRunner {
             loaded = prepared
             return prepared
         }
-        for (model, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scaleProtocol) {
+        for (model, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scaleProtocol, packaging: packaging) {
             let (record, timing) = try produce(model: model, identity: identity, experiment: experiment, scale: scale,
                                                progress: progress, data: cachedData)
             records[model.id, default: []].append(record)
@@ -56,7 +58,7 @@ public struct ExperimentRunner {
             return (record, store.timing(key: record.key))
         }
         // Data first: a run whose data is missing or corrupt fails before anything is written to the store.
-        let prepared = experiment.fourierSpectrum == nil ? try data() : nil
+        let prepared = experiment.isCircuitAnalysis ? nil : try data()
         let release = try claim?(identity, label)
         defer { release?() }
         // Another process may have stored it while this one waited for the claim.
@@ -72,6 +74,9 @@ public struct ExperimentRunner {
         if let spectrum = experiment.fourierSpectrum {
             record = try FourierRun.record(model: model, identity: identity, spectrum: spectrum,
                                            draws: spectrum.draws(at: scale), threads: threads)
+        } else if let analysis = experiment.jacobianRank {
+            record = try JacobianRankRun.record(model: model, identity: identity, analysis: analysis,
+                                                settings: analysis.settings(at: scale), threads: threads)
         } else {
             record = try train(model: model, identity: identity, experiment: experiment, scale: scaleProtocol,
                                data: prepared!, progress: progress, label: label)
@@ -83,6 +88,9 @@ public struct ExperimentRunner {
         let seconds = String(format: "%.1f", timing.wallSeconds)
         if let fourier = record.fourier {
             progress.finish("\(label): sampled \(fourier.draws) weight draws, \(seconds) s")
+        } else if let spectra = record.jacobianRank {
+            let ranks = spectra.circuits.map { c in "\(c.name) weight ranks \(c.weightSpectra.map(\.rank)) of \(c.weightCount)" }
+            progress.finish("\(label): \(ranks.joined(separator: "; ")), \(seconds) s")
         } else {
             let accuracy = record.final.map { String(format: "%.1f%%", 100 * $0.testAccuracy) } ?? "-"
             progress.finish("\(label): trained, test accuracy \(accuracy), \(seconds) s")

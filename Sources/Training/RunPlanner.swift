@@ -9,13 +9,34 @@ public enum RunPlanner {
     /// 3: QuantumSim's product-state prefix, fast sine/cosine and fixed per-state-size summation order.
     public static let numericsVersion = 3
 
-    /// The identity of the run of `model` with `seed`.
-    public static func identity(paper: Paper, experiment: Experiment, model: ModelSpec, scale: ScaleProtocol, seed: UInt64) -> RunIdentity {
+    /// The identity of the run of `model` with `seed`, on `packaging` of the experiment's dataset (`nil`: the
+    /// registry's first). Of a dataset with alternative packagings the packaging is a setting, since the image
+    /// order (and so the numbers) differ; other identities are unchanged.
+    public static func identity(paper: Paper, experiment: Experiment, model: ModelSpec, scale: ScaleProtocol, seed: UInt64,
+                                packaging: DatasetEntry? = nil) -> RunIdentity {
         if let spectrum = experiment.fourierSpectrum {
             return fourierIdentity(paper: paper, experiment: experiment, model: model, spectrum: spectrum, scale: scale, seed: seed)
         }
+        if let analysis = experiment.jacobianRank {
+            return RunIdentity(
+                paper: paper.id, experiment: experiment.id, model: model.id, dataset: experiment.dataset,
+                scale: scale.scale.rawValue, seed: seed, numericsVersion: numericsVersion,
+                settings: [
+                    Setting("architecture", model.summary),
+                    Setting("analysis", "jacobian-rank"),
+                    Setting("control", "an extra RZ weight after the first Rot on wire 0 and an extra RX input after RX(x0)"),
+                    Setting("settings", "\(analysis.settings(at: scale.scale))"),
+                    Setting("stacked_draws", "\(analysis.stackedDraws)"),
+                    Setting("angle_distribution", "uniform[0, 2pi)"),
+                    Setting("jacobian", "adjoint, Double; checked against parameter shift"),
+                    Setting("singular_values", "one-sided Jacobi"),
+                    Setting("tolerance", "\(analysis.toleranceFactor) * max(rows, columns) * eps * sigma_max"),
+                ])
+        }
         let t = experiment.training
-        let sampled = (try? DatasetRegistry.entry(named: experiment.dataset)).map(ExperimentData.samplesSubsets) ?? false
+        let registered = try? DatasetRegistry.entry(named: experiment.dataset)
+        let source = packaging ?? registered
+        let sampled = source.map(ExperimentData.samplesSubsets) ?? false
         let (train, test) = sampled
             ? ("\(scale.trainCount) of the training split, drawn with a fixed seed", "\(scale.testCount) of the test split, drawn with a fixed seed")
             : ("first \(scale.trainCount) of the training file", "first \(scale.testCount) of the test file")
@@ -33,7 +54,13 @@ public enum RunPlanner {
                 Setting("optimizer", t.optimizer),
                 Setting("learning_rate", "\(t.learningRate)"),
                 Setting("quantum_init", t.quantumInit),
-            ] + protocolSettings(t))
+            ] + protocolSettings(t) + packagingSettings(registered: registered, used: source))
+    }
+
+    /// The packaging the data was read from, named only for datasets that have several.
+    private static func packagingSettings(registered: DatasetEntry?, used: DatasetEntry?) -> [Setting] {
+        guard let registered, !registered.alternatives.isEmpty, let used else { return [] }
+        return [Setting("data_packaging", used.packaging)]
     }
 
     /// Settings only some protocols have, named only when present so that the identities (and keys) of the
@@ -63,10 +90,21 @@ public enum RunPlanner {
             ])
     }
 
-    /// Every run of `experiment` at `scale`.
-    public static func plan(paper: Paper, experiment: Experiment, scale: ScaleProtocol) -> [(model: ModelSpec, identity: RunIdentity)] {
+    /// Every run of `experiment` at `scale`, on `packaging` of its dataset (`nil`: the registry's first).
+    public static func plan(paper: Paper, experiment: Experiment, scale: ScaleProtocol,
+                            packaging: DatasetEntry? = nil) -> [(model: ModelSpec, identity: RunIdentity)] {
         experiment.models.flatMap { model in
-            scale.seeds.map { (model, identity(paper: paper, experiment: experiment, model: model, scale: scale, seed: $0)) }
+            scale.seeds.map {
+                (model, identity(paper: paper, experiment: experiment, model: model, scale: scale, seed: $0, packaging: packaging))
+            }
         }
+    }
+
+    /// Every packaging of the experiment's dataset a stored run may have been trained on, in registry order
+    /// (`[nil]` where the dataset is unknown or has one packaging).
+    public static func packagings(of experiment: Experiment) -> [DatasetEntry?] {
+        guard !experiment.isCircuitAnalysis, let entry = try? DatasetRegistry.entry(named: experiment.dataset),
+              !entry.alternatives.isEmpty else { return [nil] }
+        return entry.packagings
     }
 }

@@ -9,7 +9,7 @@ import Testing
 
     @Test func unknownNamesListTheKnownOnes() {
         #expect(throws: CatalogError.unknownPaper(name: "hqn", known: "hqnn, vision-qrwkv, ae-vqc")) { try Papers.named("hqn") }
-        #expect(throws: CatalogError.unknownExperiment(paper: "hqnn", name: "parallell", known: "parallel-mnist, parallel-medical-mnist, parallel-cifar-10, quanv, fourier")) {
+        #expect(throws: CatalogError.unknownExperiment(paper: "hqnn", name: "parallell", known: "parallel-mnist, parallel-medical-mnist, parallel-cifar-10, quanv, fourier, fig9-rank")) {
             try HQNNPaper.paper.experiment("parallell")
         }
     }

@@ -98,14 +98,15 @@ import Results
         let html = try String(contentsOf: outcome.html, encoding: .utf8)
         for title in ["Summary", "Table 1 —", "Table 1, Fig. 5, section 2.2 — HQNN-Parallel vs CNN on MNIST",
                       "Table 1, Fig. 6(a-b), section 2.2.4", "Table 1, Fig. 6(c-d), section 2.2.4", "Fig. 8, section 2.3",
-                      "Fig. 10, appendix A.2", "Circuit diagrams", "Not reproduced in this report", "Inconsistencies in the paper",
+                      "Fig. 10, appendix A.2", "Fig. 9, appendix A.1", "Circuit diagrams", "Not reproduced in this report", "Inconsistencies in the paper",
                       "Appendix A — Assumptions", "Appendix B — Provenance", "not run: data missing"] {
             #expect(html.contains(title), "the report has no '\(title)'")
         }
         for name in ["tables/table1.csv", "tables/table1-parameters.csv", "tables/claims.csv", "tables/fig10-coefficients.csv",
                      "figures/table1-parallel-mnist-train-loss.svg", "figures/table1-parallel-medical-mnist-test-accuracy.png",
                      "figures/table1-parallel-mnist-confusion-hqnn-parallel.svg", "figures/fig8-test-accuracy.svg",
-                     "figures/fig10-fourier-violin.svg", "figures/circuit-hqnn-parallel-pqc.svg", "figures/circuit-hqnn-quanv-kernel.svg"] {
+                     "figures/fig10-fourier-violin.svg", "figures/fig9-singular-values-weights.svg", "tables/fig9-ranks.csv",
+                     "tables/fig9-claim.csv", "figures/circuit-hqnn-parallel-pqc.svg", "figures/circuit-hqnn-quanv-kernel.svg"] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "missing \(name)")
         }
         let claims = try String(contentsOf: output.appendingPathComponent("tables/claims.csv"), encoding: .utf8)
@@ -118,6 +119,10 @@ import Results
         let records = try RunStore(directory: output.appendingPathComponent("runs")).allRecords()
         #expect(records.filter { $0.identity.experiment.hasPrefix("parallel-cifar") }.isEmpty)
         #expect(records.first { $0.identity.experiment == "fourier" }?.fourier?.draws == 10)
+        #expect(records.first { $0.identity.experiment == "fig9-rank" }?.jacobianRank?.circuits.map(\.name)
+            == ["hqnn-parallel-pqc", "control-double-rotation"])
+        let fig9 = try String(contentsOf: output.appendingPathComponent("tables/fig9-claim.csv"), encoding: .utf8)
+        #expect(fig9.contains("indicative: consistent: holds"), "\(fig9)")
     }
 
     /// `--only parallel` selects the three parallel-* experiments (missing data then is "not run", as in a whole-paper
@@ -128,7 +133,7 @@ import Results
         #expect(group.experiments.map(\.id) == ["parallel-mnist", "parallel-medical-mnist", "parallel-cifar-10"] && group.exact.isEmpty)
         let exact = try PaperBuild.select(["fourier", "quanv"], in: paper)
         #expect(exact.experiments.map(\.id) == ["quanv", "fourier"] && exact.exact == ["quanv", "fourier"])
-        #expect(try PaperBuild.select([], in: paper).experiments.count == 5)
+        #expect(try PaperBuild.select([], in: paper).experiments.count == 6)
         #expect(throws: UserFacingError.self) { try PaperBuild.select(["parallel-m"], in: paper) }
     }
 
@@ -141,7 +146,7 @@ import Results
             _ = try build(experiments: ["quanvv"], output: output, store: output.appendingPathComponent("runs"),
                           environment: environment(mirror: nil, cache: work))
         } throws: { error in
-            "\(error)" == "paper hqnn has no experiment 'quanvv'; its experiments: parallel-mnist, parallel-medical-mnist, parallel-cifar-10, quanv, fourier"
+            "\(error)" == "paper hqnn has no experiment 'quanvv'; its experiments: parallel-mnist, parallel-medical-mnist, parallel-cifar-10, quanv, fourier, fig9-rank"
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }

@@ -9,6 +9,10 @@ public enum Tolerance {
     /// Algebraic identities of small complex-Double products (gate unitarity, inverse, re-association of
     /// sums): rounding of a handful of operations on numbers of magnitude ≤ 1, a few hundred ulps at most.
     public static let quantumRounding = 1e-13
+    /// Singular values by one-sided Jacobi vs numpy's LAPACK SVD, as a multiple of max(rows, columns) · ε · σ_max: both
+    /// are backward stable, so each is within about max(rows, columns) · ε · ‖A‖ of the exact values; 4 covers the two
+    /// algorithms' error constants on the golden matrices (at most 50 x 50).
+    public static let singularValueMultipleOfEpsilon = 4.0
     /// Gaussian KDE densities vs scipy.stats.gaussian_kde (relative): the same sums of at most 100
     /// exponentials in Double, differing only in summation order and how the variance is formed.
     public static let scipyKDE = 1e-12

@@ -251,15 +251,47 @@ public enum HQNNPaper {
                    reason: "Appendix A.2: 'sampling over a uniform distribution of random values for each theta_i from [0, 2pi]'; Fig. 10: '100 samples'."),
     ]
 
+    // MARK: ZX-calculus redundancy claim (appendix A.1, Fig. 9), checked by Jacobian rank
+
+    public static let fig9Rank = Experiment(
+        id: "fig9-rank",
+        title: "No redundant weight or input in the HQNN-Parallel quantum layer: the rank of its Jacobians",
+        source: "Fig. 9, appendix A.1",
+        dataset: "none",
+        models: [fourier.models[0]],
+        training: TrainingProtocol(imageSize: 0, batchSize: 0, optimizer: "none", learningRate: 0, quantumInit: "uniform[0, 2pi)"),
+        scales: [
+            ScaleProtocol(scale: .paper, trainCount: 0, testCount: 0, epochs: 0, seeds: [0]),
+            ScaleProtocol(scale: .reduced, trainCount: 0, testCount: 0, epochs: 0, seeds: [0]),
+            ScaleProtocol(scale: .smoke, trainCount: 0, testCount: 0, epochs: 0, seeds: [0]),
+        ],
+        comparisons: [],
+        claims: [],
+        kind: .jacobianRank(JacobianRank(
+            settings: [.init(scale: .paper, count: 5), .init(scale: .reduced, count: 5), .init(scale: .smoke, count: 2)],
+            stackedDraws: 32, toleranceFactor: 1)))
+
+    static let fig9Assumptions: [Assumption] = [
+        Assumption(id: "fig9-reading", topic: "What 'all weights and inputs make an impact' means numerically",
+                   choice: "No parameter direction is locally redundant: at random weights, the Jacobian of the 5 outputs with respect to the 45 weights, stacked over 32 random inputs (160 x 45), has full column rank 45; at random inputs, the Jacobian with respect to the 5 inputs, stacked over 32 random weight settings (160 x 5), has rank 5. Checked at 5 settings each.",
+                   reason: "Fig. 9(b) keeps every parameter on its own node after ZX rewriting, i.e. no rewrite merges or removes one; a merged or removable parameter is exactly a direction along which the outputs do not change (for a fused pair, the difference of the two angles), which the stacked Jacobian's null space detects. The ZX rewrite itself is not re-done."),
+        Assumption(id: "fig9-tolerance", topic: "Numerical-rank tolerance",
+                   choice: "A singular value counts when it exceeds max(rows, columns) * eps * sigma_max (eps = 2^-52; numpy's matrix_rank default), singular values by one-sided Jacobi on the Jacobian itself.",
+                   reason: "A backward-stable SVD of a Double matrix is exact for a matrix within about max(rows, columns) * eps * ||J|| of it, so smaller singular values cannot be told from zero. The Jacobian's own rounding error is measured as the largest difference between the adjoint and the parameter-shift Jacobians (both exact in exact arithmetic) and reported beside it; the verdict also shows the gap between the smallest counted and the largest dropped singular value."),
+        Assumption(id: "fig9-control", topic: "Control circuit",
+                   choice: "The same circuit with an extra RZ weight right after the first layer's Rot on wire 0 and an extra RX input right after RX(x0): 46 weights and 6 inputs, each with exactly one redundant direction, so the expected ranks are 45 and 5.",
+                   reason: "Two rotations about the same axis in a row fuse (the spider-fusion rule Fig. 9 relies on); the method must find exactly that redundancy and no other, or its verdict on the HQNN circuit means nothing."),
+    ]
+
     public static let paper = Paper(
         id: "hqnn",
         title: "Quantum machine learning for image classification",
         citation: "A. Senokosov, A. Sedykh, A. Sagingalieva, B. Kyriacou, A. Melnikov, Mach. Learn.: Sci. Technol. 5, 015040 (2024), arXiv:2304.09224",
-        experiments: [parallelMNIST, parallelMedicalMNIST, parallelCIFAR10, quanv, fourier],
+        experiments: [parallelMNIST, parallelMedicalMNIST, parallelCIFAR10, quanv, fourier, fig9Rank],
         notReproduced: [
-            "The ZX-calculus reduction of the HQNN-Parallel circuit (appendix A.1): a symbolic argument, not an experiment.",
+            "The ZX-calculus diagrams of Fig. 9 (appendix A.1) are not drawn and the ZX rewriting is not re-done; the claim they support (no weight or input of the circuit is redundant) is checked numerically instead, by the rank of the circuit's Jacobians (experiment fig9-rank).",
         ],
-        assumptions: parallelAssumptions + fourierAssumptions + [
+        assumptions: parallelAssumptions + fourierAssumptions + fig9Assumptions + [
             Assumption(id: "quanv-data", topic: "Which 600 MNIST images",
                        choice: "The first 500 images of the official training file for training, the first 100 of the official test file for testing; the same images for every seed.",
                        reason: "The paper says only '600 images from the MNIST dataset, 500 train and 100 test'; fixed, documented subsets make runs comparable, and 'averaged over 10 models with random initial weights' implies the data stays fixed."),

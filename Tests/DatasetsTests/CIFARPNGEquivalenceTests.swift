@@ -92,13 +92,8 @@ import TestSupport
 
 /// The mirror's full PNG archive through the registry (skipped without ../shared/data/cifar10):
 /// the test split's counts and integer pixel sums are those shared/data/README.md records.
-@Suite(.enabled(if: CIFARMirrorTests.mirrorHasCIFAR, "needs ../shared/data/cifar10/cifar10-png.tar.gz"))
+@Suite(.enabled(if: Fixtures.sharedDataHasCIFAR, "needs ../shared/data/cifar10/cifar10-png.tar.gz"))
 struct CIFARMirrorTests {
-    static var mirrorHasCIFAR: Bool {
-        Fixtures.sharedData.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent("cifar10/cifar10-png.tar.gz").path) }
-            ?? false
-    }
-
     @Test func testSplitMatchesTheRecordedPixelSums() throws {
         let shared = try #require(Fixtures.sharedData)
         let locator = DataLocator(dataDirectory: nil, environment: ["HOME": "/nonexistent", "QREPORT_MIRROR": shared.path],
@@ -121,5 +116,12 @@ struct CIFARMirrorTests {
             }
         }
         #expect(sums == [1_290_492_328, 1_266_775_083, 1_176_108_223])
+    }
+}
+
+extension Fixtures {
+    /// Whether the shared data mirror holds CIFAR-10's PNG archive.
+    static var sharedDataHasCIFAR: Bool {
+        sharedData.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent("cifar10/cifar10-png.tar.gz").path) } ?? false
     }
 }

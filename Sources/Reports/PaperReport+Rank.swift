@@ -58,7 +58,8 @@ extension PaperReport {
         for (label, pick) in [("weights", \CircuitSpectra.weightSpectra), ("inputs", \CircuitSpectra.inputSpectra)] {
             blocks.append(.figure(ReportFigure(
                 caption: "Singular values of the Jacobian with respect to the \(label), log10 of σ_k/σ_max, for every setting (one line each) "
-                    + "of the HQNN-Parallel circuit and of the control; the flat line is the rank tolerance. "
+                    + "of the HQNN-Parallel circuit (drawn over the control, whose leading values nearly coincide with its own) and of the control; "
+                    + "the flat line is the rank tolerance. "
                     + "Values below \(Self.scientific(Self.rankPlotFloor)) σ_max are drawn at that floor.",
                 chart: rankChart(spectra, label: label, pick: pick),
                 fileStem: "fig9-singular-values-\(label)")))
@@ -109,7 +110,8 @@ extension PaperReport {
     private func rankChart(_ spectra: JacobianSpectra, label: String, pick: KeyPath<CircuitSpectra, [SingularSpectrum]>) -> LineChart {
         var series: [LineSeries] = []
         var tolerance = 0.0
-        for circuit in spectra.circuits {
+        // The control first, so the model's curves, which nearly coincide with its leading values, are drawn on top.
+        for circuit in spectra.circuits.reversed() {
             // Every setting of one circuit in one series, a non-finite point between settings splitting the line.
             var x: [Double] = [], y: [Double] = []
             for spectrum in circuit[keyPath: pick] {

@@ -144,10 +144,17 @@ public struct DataLocator: Sendable {
                 }
             }
         }
+        var reason = failure ?? (file.url == nil ? file.manualStep : nil)
+        // Name the other packagings, which would be read instead if they were found.
+        for other in entry.alternatives {
+            let files = other.files.map { "\($0.acceptedNames[0]) (md5 \($0.md5Description))" }.joined(separator: ", ")
+            let how = other.files.compactMap(\.manualStep).first.map { ": \($0)" } ?? ""
+            reason = (reason.map { $0 + "; " } ?? "") + "or bring \(files) to the same folders, which is read instead\(how)"
+        }
         throw DatasetError.notFound(
             dataset: entry.name, fileNames: file.acceptedNames, searched: searchedDirectories(for: entry),
             expectedMD5: file.md5Description, md5OfDecompressedContent: file.md5IsOfDecompressedContent,
-            url: file.url?.absoluteString, downloadFailure: failure ?? (file.url == nil ? file.manualStep : nil))
+            url: file.url?.absoluteString, downloadFailure: reason)
     }
 
     /// The packaging of `entry` to read: the first of `entry.packagings` whose files are all on disk,

@@ -79,6 +79,11 @@ import TestSupport
         let missing = locator.verify(registry)
         #expect(missing.map(\.file.name) == ["archive", "png-archive"])
         #expect(missing.allSatisfy { if case .missing = $0.state { return true } else { return false } })
+        // Loading names both: the official archive it could not find or download, and the PNG archive read instead.
+        let error = try #require(throws: DatasetError.self) { try ImageSetLoader.load(entry: registry, split: .test, locator: locator) }
+        #expect("\(error)".contains("cifar-10-binary.tar.gz not found") && "\(error)".contains("failed: downloads are disabled; or bring "
+            + "cifar10-png.tar.gz (md5 0ffaf07fc49d296cc752081460e8fb88) to the same folders, which is read instead: copy cifar10-png.tar.gz"),
+                "\(error)")
 
         _ = try folder.write(Data("not checked here".utf8), to: "cifar10/cifar10-png.tar.gz")
         #expect(locator.resolve(registry) == DatasetRegistry.cifar10PNG)

@@ -81,6 +81,14 @@ public struct DatasetEntry: Sendable, Equatable {
     /// This entry followed by its alternatives, in the order they are tried.
     public var packagings: [DatasetEntry] { [self] + alternatives }
 
+    /// This packaging without its alternatives: loading it reads exactly these files (or fails).
+    public var alone: DatasetEntry {
+        DatasetEntry(name: name, title: title, directory: directory, files: files, classNames: classNames, channels: channels,
+                     height: height, width: width, splits: splits, licence: licence, citation: citation, homepage: homepage,
+                     systemDirectories: systemDirectories, notes: notes, isMultiLabel: isMultiLabel, preparation: preparation,
+                     directoryAliases: directoryAliases, packaging: packaging)
+    }
+
     /// The file with the given logical name.
     /// - Throws: `DatasetError.unknownPart` listing the known file names.
     public func file(named name: String) throws -> DatasetFile {

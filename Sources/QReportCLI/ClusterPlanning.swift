@@ -21,9 +21,12 @@ struct ClusterPlanning {
         experiments = try PaperBuild.select(only, in: paper).experiments
         store = RunStore(directory: options.storeDirectory(layout: layout))
         var runs: [(identity: RunIdentity, epochs: Int, trainImages: Int)] = []
+        // A dataset with several packagings is planned on the one found here (looking only on disk).
+        let locator = PaperBuild.localLocator(dataDirectory: nil, environment: ProcessInfo.processInfo.environment)
         for experiment in experiments {
             let scale = experiment.protocolFor(options.scale)
-            for (_, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scale) {
+            let packaging = experiment.isCircuitAnalysis ? nil : (try? DatasetRegistry.entry(named: experiment.dataset)).map(locator.resolve)
+            for (_, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scale, packaging: packaging) {
                 runs.append((identity, scale.epochs, scale.trainCount))
             }
         }

@@ -70,7 +70,8 @@ struct PaperBuild {
                     outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress,
                                              packaging: experiment.isCircuitAnalysis ? nil : packaging) {
                         do {
-                            return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator)
+                            return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator,
+                                                              packaging: packaging)
                         } catch let error as DatasetError {
                             throw UserFacingError("\(error)")
                         }

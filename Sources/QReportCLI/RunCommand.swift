@@ -82,14 +82,20 @@ struct RunCommand: ParsableCommand {
         var runner = ExperimentRunner(store: planning.store, threads: threads, gitCommit: layout.gitCommit())
         runner.claim = RunClaim(store: planning.store, command: "qreport run", wait: wait, say: progress.note).claim
         let environment = ProcessInfo.processInfo.environment
+        // The packaging of the dataset the plan named (its key says which).
+        let packaging = RunPlanner.packagings(of: experiment).first { packaging in
+            RunPlanner.identity(paper: planning.paper, experiment: experiment, model: model, scale: experiment.protocolFor(options.scale),
+                                seed: run.seed, packaging: packaging).key == run.key
+        } ?? nil
         let identity = RunPlanner.identity(paper: planning.paper, experiment: experiment, model: model,
-                                           scale: experiment.protocolFor(options.scale), seed: run.seed)
+                                           scale: experiment.protocolFor(options.scale), seed: run.seed, packaging: packaging)
         do {
             let (record, _) = try runner.produce(model: model, identity: identity, experiment: experiment, scale: options.scale,
                                                  progress: progress) {
                 let locator = DataLocator(dataDirectory: dataDirectory, environment: environment)
                 do {
-                    return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(options.scale), locator: locator)
+                    return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(options.scale), locator: locator,
+                                                      packaging: packaging)
                 } catch let error as DatasetError {
                     throw UserFacingError("\(error)")
                 }

@@ -18,10 +18,12 @@ public struct ExperimentData: Sendable {
     }
 
     /// Loads (and verifies) the experiment's dataset and prepares the images of each split the scale
-    /// asks for (see `prepare(experiment:scale:train:test:classNames:files:sampled:)`).
+    /// asks for (see `prepare(experiment:scale:train:test:classNames:files:sampled:)`): `packaging` of it when
+    /// given (the one the runs' identities name), else the one `locator` finds.
     /// - Throws: `DatasetError` when a file is missing, corrupt or inconsistent.
-    public static func prepare(experiment: Experiment, scale: ScaleProtocol, locator: DataLocator) throws -> ExperimentData {
-        let entry = locator.resolve(try DatasetRegistry.entry(named: experiment.dataset))
+    public static func prepare(experiment: Experiment, scale: ScaleProtocol, locator: DataLocator,
+                               packaging: DatasetEntry? = nil) throws -> ExperimentData {
+        let entry = try packaging?.alone ?? locator.resolve(DatasetRegistry.entry(named: experiment.dataset))
         let train = try ImageSetLoader.load(entry: entry, split: .train, locator: locator)
         let test = try ImageSetLoader.load(entry: entry, split: .test, locator: locator)
         let files = (train.files + test.files).map { DatasetFileRecord(dataset: $0.dataset, file: $0.file, md5: $0.md5) }

@@ -65,7 +65,7 @@ struct DataCommand: ParsableCommand {
         @Argument(help: "Dataset name.") var name: String
 
         func run() throws {
-            let entry = location.locator.resolve(try location.entry(name))
+            let entry = try location.locator().resolve(location.entry(name))
             for file in entry.files {
                 let locator = try location.locator()
                 guard let found = locator.findLocally(file, of: entry) else {
@@ -82,7 +82,7 @@ struct DataCommand: ParsableCommand {
         @Argument(help: "Dataset name.") var name: String
 
         func run() throws {
-            let entry = location.locator.resolve(try location.entry(name))
+            let entry = try location.locator().resolve(location.entry(name))
             for file in entry.files {
                 do {
                     let found = try location.locator().locate(file, of: entry)

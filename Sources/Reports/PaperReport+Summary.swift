@@ -88,9 +88,9 @@ extension PaperReport {
 
     private func whatRanParagraph() -> String {
         let ran = ranExperiments
-        let training = experiments.filter { $0.experiment.fourierSpectrum == nil }
+        let training = experiments.filter { $0.experiment.isCircuitAnalysis == false }
         let datasets = Self.unique(training.map(\.experiment.dataset))
-        let ranDatasets = Self.unique(ran.filter { $0.experiment.fourierSpectrum == nil }.map(\.experiment.dataset))
+        let ranDatasets = Self.unique(ran.filter { $0.experiment.isCircuitAnalysis == false }.map(\.experiment.dataset))
         let missing = Self.unique(experiments.filter { $0.missingData != nil && !ran.map(\.experiment.id).contains($0.experiment.id) }.map(\.experiment.dataset))
         var text = "qreport re-ran \(ran.count) of the paper's \(experiments.count) experiments, on \(ranDatasets.count) of its \(datasets.count) datasets "
             + "(\(ranDatasets.joined(separator: ", "))), from a clean checkout, seeded and without notebooks, at \(scale.rawValue) scale"
@@ -122,12 +122,12 @@ extension PaperReport {
             rows: experiments.map { r in
                 let runs = r.records.values.reduce(0) { $0 + $1.count }
                 let status: String
-                if r.experiment.fourierSpectrum != nil { status = runs > 0 ? "ran: \(runs) circuit sample\(runs == 1 ? "" : "s")" : "not run" }
+                if r.experiment.isCircuitAnalysis { status = runs > 0 ? "ran: \(runs) circuit sample\(runs == 1 ? "" : "s")" : "not run" }
                 else if runs > 0 { status = "ran: \(runs) runs of \(r.experiment.models.count) models" }
                 else { status = r.missingData != nil ? "not run: data missing" : "not run: no finished runs" }
-                let protocolText = r.experiment.fourierSpectrum != nil ? "-" : "\(r.scale.seeds.count) × \(r.scale.epochs)"
-                let images = r.experiment.fourierSpectrum != nil ? "-" : "\(Format.grouped(Double(r.scale.trainCount))) / \(Format.grouped(Double(r.testImages ?? r.scale.testCount)))"
-                return [r.experiment.id, r.experiment.fourierSpectrum == nil ? r.experiment.dataset : "-", protocolText, images,
+                let protocolText = r.experiment.isCircuitAnalysis ? "-" : "\(r.scale.seeds.count) × \(r.scale.epochs)"
+                let images = r.experiment.isCircuitAnalysis ? "-" : "\(Format.grouped(Double(r.scale.trainCount))) / \(Format.grouped(Double(r.testImages ?? r.scale.testCount)))"
+                return [r.experiment.id, r.experiment.isCircuitAnalysis == false ? r.experiment.dataset : "-", protocolText, images,
                         r.majorityClassAccuracy.map { Format.fixed($0, 1) + " %" } ?? "-", status]
             },
             verdictColumn: 5, csvName: "what-ran")
@@ -183,7 +183,7 @@ extension PaperReport {
                 + (disagree.isEmpty ? "" : " (\(disagree.joined(separator: ", ")))") + ", and cannot be decided on \(open) at this number of seeds.")
         }
         let counted = Set(paper.countClaims.map(\.table))
-        for results in experiments where !results.records.isEmpty && results.experiment.fourierSpectrum == nil {
+        for results in experiments where !results.records.isEmpty && results.experiment.isCircuitAnalysis == false {
             let e = results.experiment
             // Claims about a count claim's table are judged row by row above.
             for claim in e.claims where !counted.contains(e.comparisons.first?.table ?? "") {

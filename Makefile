@@ -7,8 +7,14 @@ SCALE ?= paper
 # themselves at start-up (Autograd's EngineProcess), so nothing is exported here.
 
 QREPORT = .build/release/qreport
+# `make install`: the executable into $(PREFIX)/bin, what it reads at run time into $(PREFIX)/share/qreport.
+PREFIX ?= /usr/local
+DESTDIR ?=
+SHARE = $(DESTDIR)$(PREFIX)/share/qreport
+# `make test FILTER=BuildTests` runs the matching tests only.
+FILTER ?=
 
-.PHONY: help build test slurm-test report diff clean bench bench-engine bench-quantum bench-qrwkv bench-qrwkv-paper-text bench-hqnn
+.PHONY: help build test slurm-test report diff install uninstall clean bench bench-engine bench-quantum bench-qrwkv bench-qrwkv-paper-text bench-hqnn
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 24
@@ -16,8 +22,8 @@ help: ## list the targets
 build: ## release build of the qreport executable
 	$(SWIFT) build -c release --product qreport
 
-test: ## build and run every module's tests (debug build; numeric kernels are optimised)
-	$(SWIFT) test
+test: ## build and run every module's tests (debug build; numeric kernels are optimised); prints ran/skipped counts
+	SWIFT="$(SWIFT)" scripts/test $(if $(FILTER),--filter $(FILTER))
 
 slurm-test: ## Slurm integration test: one-node cluster on localhost, array job with a requeue (root + slurm-wlm; skips otherwise)
 	$(SWIFT) build --product qreport
@@ -78,6 +84,21 @@ bench-hqnn:
 		$(ANCHOR_PYTHON) ../shared/anchors/hqnn_cnn_epoch.py --steps 50 --json $(BENCH_OUT)/torch_hqnn.json; \
 	else echo "no $(ANCHOR_PYTHON): anchor column left empty"; fi
 	@.build/release/hqnn-bench table $(BENCH_OUT)/hqnn.json $(BENCH_OUT)/torch_hqnn.json
+
+install: build ## install qreport as $(PREFIX)/bin/qreport (PREFIX=/usr/local), its templates and tables in $(PREFIX)/share/qreport
+	rm -rf "$(SHARE)"
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(SHARE)/templates" "$(SHARE)/fixtures/published"
+	install -m 755 $(QREPORT) "$(DESTDIR)$(PREFIX)/bin/qreport"
+	cp -R templates/. "$(SHARE)/templates/"
+	cp -R fixtures/published/. "$(SHARE)/fixtures/published/"
+	@commit=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown); \
+	  if [ "$$commit" != unknown ] && [ -n "$$(git status --porcelain --untracked-files=no)" ]; then commit="$$commit-dirty"; fi; \
+	  echo "$$commit" > "$(SHARE)/COMMIT"; \
+	  echo "installed $(DESTDIR)$(PREFIX)/bin/qreport (commit $$commit) and $(SHARE)/"
+
+uninstall: ## remove what `make install` put under $(PREFIX)
+	rm -f "$(DESTDIR)$(PREFIX)/bin/qreport"
+	rm -rf "$(SHARE)"
 
 clean: ## remove build folders (keeps reports and run records)
 	rm -rf .build .build-*

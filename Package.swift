@@ -66,7 +66,7 @@ let package = Package(
                           path: "Benchmarks/QRWKVBench", swiftSettings: kernelFlags),
 
         // Tests: one target per module, sharing tolerances and fixture lookup.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Datasets"], path: "Tests/TestSupport"),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"]),
         .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autograd", "TestSupport"]),
         .testTarget(name: "QuantumSimTests", dependencies: ["QuantumSim", "TestSupport"]),

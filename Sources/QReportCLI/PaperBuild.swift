@@ -26,6 +26,8 @@ struct PaperBuild {
     /// Run stores of the paper's variants (by `--variant` name) whose runs the report shows beside its own
     /// (`PaperBuild+Variants`); a store that does not exist is skipped.
     var variantStores: [String: URL] = [:]
+    /// The registry entry of a dataset id: `DatasetRegistry`'s; the tests give entries for the committed data subsets.
+    var datasets: (String) throws -> DatasetEntry = DatasetRegistry.entry(named:)
 
     struct Outcome {
         var html: URL
@@ -49,13 +51,14 @@ struct PaperBuild {
         }.claim
         let locator = DataLocator(dataDirectory: dataDirectory, environment: environment)
         let offlineLocator = Self.localLocator(dataDirectory: dataDirectory, environment: environment)
+        let datasets = self.datasets
 
         var results: [ExperimentResults] = []
         for experiment in paper.experiments {
             if selected.contains(where: { $0.id == experiment.id }) {
                 // A whole-paper (or group) build reports an experiment whose data is absent as "not run: data missing";
                 // naming it exactly with --only makes the missing data an error.
-                if !exact.contains(experiment.id), let missing = Self.missingDataError(experiment, locator: locator) {
+                if !exact.contains(experiment.id), let missing = Self.missingDataError(experiment, locator: locator, datasets: datasets) {
                     FileHandle.standardError.write(Data("qreport: warning: \(paper.id)/\(experiment.id) not run: \(missing)\n".utf8))
                     var stored = try Self.storedResults(paper: paper, experiment: experiment, scale: scale, store: runStore)
                     stored.missingData = Self.reportLine(missing)
@@ -65,13 +68,14 @@ struct PaperBuild {
                 let planned = experiment.models.count * experiment.protocolFor(scale).seeds.count
                 let progress = Progress(totalRuns: planned, header: "\(paper.id)/\(experiment.id) at \(scale.rawValue) scale: \(planned) runs")
                 let outcome: (records: [String: [RunRecord]], timings: [String: RunTiming])
-                let packaging = (try? DatasetRegistry.entry(named: experiment.dataset)).map(locator.resolve)
+                let packaging = (try? datasets(experiment.dataset)).map(locator.resolve)
                 do {
                     outcome = try runner.run(paper: paper, experiment: experiment, scale: scale, progress: progress,
                                              packaging: experiment.isCircuitAnalysis ? nil : packaging) {
                         do {
-                            return try ExperimentData.prepare(experiment: experiment, scale: experiment.protocolFor(scale), locator: locator,
-                                                              packaging: packaging)
+                            return try ExperimentData.prepare(experiment: experiment,
+                                                              entry: packaging?.alone ?? locator.resolve(datasets(experiment.dataset)),
+                                                              scale: experiment.protocolFor(scale), locator: locator)
                         } catch let error as DatasetError {
                             throw UserFacingError("\(error)")
                         }
@@ -93,7 +97,7 @@ struct PaperBuild {
                                                  records: outcome.records, timings: outcome.timings))
             } else {
                 results.append(try Self.shownFromStore(paper: paper, experiment: experiment, scale: scale, store: runStore,
-                                                       localLocator: offlineLocator))
+                                                       localLocator: offlineLocator, datasets: datasets))
             }
         }
 
@@ -185,13 +189,15 @@ struct PaperBuild {
     }
 
     /// The message of the data error when a file of `experiment`'s dataset is absent everywhere qreport looks
-    /// (with the folders searched: for the terminal).
-    static func missingData(_ experiment: Experiment, locator: DataLocator) -> String? {
-        missingDataError(experiment, locator: locator).map { "\($0)" }
+    /// (with the folders searched: for the terminal). `datasets` gives the registry entries (the tests' subsets).
+    static func missingData(_ experiment: Experiment, locator: DataLocator,
+                            datasets: (String) throws -> DatasetEntry = DatasetRegistry.entry(named:)) -> String? {
+        missingDataError(experiment, locator: locator, datasets: datasets).map { "\($0)" }
     }
 
-    static func missingDataError(_ experiment: Experiment, locator: DataLocator) -> DatasetError? {
-        guard let registered = try? DatasetRegistry.entry(named: experiment.dataset) else { return nil }
+    static func missingDataError(_ experiment: Experiment, locator: DataLocator,
+                                 datasets: (String) throws -> DatasetEntry = DatasetRegistry.entry(named:)) -> DatasetError? {
+        guard let registered = try? datasets(experiment.dataset) else { return nil }
         let entry = locator.resolve(registered)
         for file in entry.files where locator.findLocally(file, of: entry) == nil {
             do { _ = try locator.locate(file, of: entry) } catch let error as DatasetError {
@@ -216,8 +222,9 @@ struct PaperBuild {
     }
 
     /// The report's missing-data line for `experiment`, nil when its data is here.
-    static func missingDataLine(_ experiment: Experiment, locator: DataLocator) -> String? {
-        missingDataError(experiment, locator: locator).map(reportLine)
+    static func missingDataLine(_ experiment: Experiment, locator: DataLocator,
+                                datasets: (String) throws -> DatasetEntry = DatasetRegistry.entry(named:)) -> String? {
+        missingDataError(experiment, locator: locator, datasets: datasets).map(reportLine)
     }
 
     /// The paper's published values from `fixtures/published/<paper>.csv`.
@@ -239,11 +246,11 @@ struct PaperBuild {
 
     /// An experiment not being trained, shown from the store; with nothing stored, whether its data is here
     /// (so the report says "data missing" rather than "no finished runs").
-    static func shownFromStore(paper: Paper, experiment: Experiment, scale: Scale, store: RunStore,
-                               localLocator: DataLocator) throws -> ExperimentResults {
+    static func shownFromStore(paper: Paper, experiment: Experiment, scale: Scale, store: RunStore, localLocator: DataLocator,
+                               datasets: (String) throws -> DatasetEntry = DatasetRegistry.entry(named:)) throws -> ExperimentResults {
         var stored = try storedResults(paper: paper, experiment: experiment, scale: scale, store: store)
         if stored.records.isEmpty, !experiment.isCircuitAnalysis {
-            stored.missingData = missingDataLine(experiment, locator: localLocator)
+            stored.missingData = missingDataLine(experiment, locator: localLocator, datasets: datasets)
         }
         return stored
     }

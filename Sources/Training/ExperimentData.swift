@@ -23,7 +23,14 @@ public struct ExperimentData: Sendable {
     /// - Throws: `DatasetError` when a file is missing, corrupt or inconsistent.
     public static func prepare(experiment: Experiment, scale: ScaleProtocol, locator: DataLocator,
                                packaging: DatasetEntry? = nil) throws -> ExperimentData {
-        let entry = try packaging?.alone ?? locator.resolve(DatasetRegistry.entry(named: experiment.dataset))
+        try prepare(experiment: experiment, entry: packaging?.alone ?? locator.resolve(DatasetRegistry.entry(named: experiment.dataset)),
+                    scale: scale, locator: locator)
+    }
+
+    /// As `prepare(experiment:scale:locator:packaging:)`, with the dataset's registry entry given (the tests' entries
+    /// for the committed data subsets, which carry the subsets' own md5s and counts).
+    public static func prepare(experiment: Experiment, entry: DatasetEntry, scale: ScaleProtocol,
+                               locator: DataLocator) throws -> ExperimentData {
         let train = try ImageSetLoader.load(entry: entry, split: .train, locator: locator)
         let test = try ImageSetLoader.load(entry: entry, split: .test, locator: locator)
         let files = (train.files + test.files).map { DatasetFileRecord(dataset: $0.dataset, file: $0.file, md5: $0.md5) }

@@ -78,11 +78,11 @@ import Testing
     }
 }
 
-/// The real MNIST files of the shared mirror: skipped where `../shared/data` is absent.
-@Suite(.enabled(if: Fixtures.sharedDataHasMNIST)) struct SharedMNISTTests {
-    let locator = DataLocator(
-        dataDirectory: nil,
-        environment: ["HOME": "/nonexistent", "QREPORT_MIRROR": Fixtures.sharedData?.path ?? ""], allowDownloads: false)
+/// The real MNIST files, found where qreport finds them (`FullDatasets`): skipped where they are absent.
+@Suite(.enabled(if: FullDatasets.present("mnist"),
+                "needs the full MNIST files (not found in QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+struct SharedMNISTTests {
+    let locator = FullDatasets.locator
 
     /// Canonical md5s (shared/data/README.md) and sizes; the first 16 train images must equal the
     /// committed sample (which the generator cut from these files).
@@ -96,7 +96,7 @@ import Testing
             "6bbc9ace898e44ae57da46a324031adb", "a25bea736e30d166cdddb491f175f624",
             "2646ac647ad5339dbf082846283269ea", "27ae3e4e09519cfbb04c329615203637",
         ])
-        #expect(train.files.allSatisfy { $0.origin == .mirror })
+        #expect(train.files.allSatisfy { $0.origin != .download })
         let sample = try SampleFixture.load()
         #expect(Array(train.images.labels.prefix(16)) == sample.splits["train"]!.labels)
         #expect(Array(test.images.labels.prefix(8)) == sample.splits["t10k"]!.labels)
@@ -111,25 +111,6 @@ import Testing
         let status = locator.verify(DatasetRegistry.mnist)
         #expect(status.count == 4)
         #expect(status.filter { !$0.isVerified }.isEmpty, "\(status)")
-    }
-}
-
-/// What `qreport data list` must show on a machine with the shared mirror (issue 5's acceptance):
-/// MNIST, the three MedMNIST files and Medical MNIST found in the mirror and verified, Fashion-MNIST
-/// from the Debian package where it is installed.
-@Suite(.enabled(if: Fixtures.sharedDataHasMNIST)) struct SharedMirrorTests {
-    let locator = DataLocator(
-        dataDirectory: nil,
-        environment: ["HOME": "/nonexistent", "QREPORT_MIRROR": Fixtures.sharedData?.path ?? ""], allowDownloads: false)
-
-    @Test(arguments: ["mnist", "breastmnist", "retinamnist", "pneumoniamnist", "medical-mnist", "fashion-mnist"])
-    func mirrorDatasetsVerify(id: String) throws {
-        let entry = try DatasetRegistry.entry(named: id)
-        if id == "fashion-mnist", !FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz") {
-            return  // the Debian package dataset-fashion-mnist is not installed here
-        }
-        let statuses = locator.verify(entry)
-        #expect(!statuses.isEmpty && statuses.allSatisfy(\.isVerified), "\(statuses)")
     }
 
     /// The MNIST constants of `Normalization` are the training set's own mean and standard
@@ -146,9 +127,22 @@ import Testing
     }
 }
 
-extension Fixtures {
-    static var sharedDataHasMNIST: Bool {
-        guard let shared = sharedData else { return false }
-        return FileManager.default.fileExists(atPath: shared.appendingPathComponent("mnist/train-images-idx3-ubyte.gz").path)
+/// What `qreport data list` must show on a machine with the development mirror (issue 5's acceptance): MNIST, the
+/// three MedMNIST files and Medical MNIST found and verified; skipped where any of them is absent.
+@Suite(.enabled(if: FullDatasets.present("mnist", "breastmnist", "retinamnist", "pneumoniamnist", "medical-mnist"),
+                "needs the full MNIST, BreastMNIST, RetinaMNIST, PneumoniaMNIST and Medical MNIST files (the development mirror)"))
+struct SharedMirrorTests {
+    @Test(arguments: ["mnist", "breastmnist", "retinamnist", "pneumoniamnist", "medical-mnist"])
+    func mirrorDatasetsVerify(id: String) throws {
+        let statuses = FullDatasets.locator.verify(try DatasetRegistry.entry(named: id))
+        #expect(!statuses.isEmpty && statuses.allSatisfy(\.isVerified), "\(statuses)")
     }
+}
+
+/// Fashion-MNIST as the Debian package `dataset-fashion-mnist` (scripts/setup installs it) or another data folder holds it.
+@Test(.enabled(if: FullDatasets.present("fashion-mnist"),
+               "needs the Fashion-MNIST files (the Debian package dataset-fashion-mnist, which scripts/setup installs, or a data folder)"))
+func fashionMNISTVerifies() throws {
+    let statuses = FullDatasets.locator.verify(DatasetRegistry.fashionMNIST)
+    #expect(statuses.count == 4 && statuses.allSatisfy(\.isVerified), "\(statuses)")
 }

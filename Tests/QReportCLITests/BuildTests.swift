@@ -3,10 +3,11 @@ import Testing
 import TestSupport
 @testable import QReportCLI
 import Catalog
+import Datasets
 import Results
 
-/// End-to-end: `qreport build` at smoke scale on real MNIST (the shared mirror), its determinism,
-/// its cache, and every way its input can be wrong.
+/// End-to-end: `qreport build` at smoke scale on real MNIST and Medical MNIST images (the committed subsets,
+/// `DataSubsets`, so no mirror is needed), its determinism, its cache, and every way its input can be wrong.
 @Suite(.serialized) struct BuildTests {
     let layout = ProjectLayout(root: Fixtures.repositoryRoot)
 
@@ -23,22 +24,25 @@ import Results
         return environment
     }
 
+    /// A smoke build; datasets are looked up in the test registry of the committed subsets unless `datasets` says otherwise.
     func build(paper: String = "hqnn", experiments: [String] = ["quanv"], output: URL, store: URL, dataDirectory: String? = nil,
-               environment: [String: String], reproducible: Bool = false) throws -> PaperBuild.Outcome {
+               environment: [String: String], reproducible: Bool = false,
+               datasets: @escaping (String) throws -> DatasetEntry = DataSubsets.entry(named:)) throws -> PaperBuild.Outcome {
         try PaperBuild(paper: Papers.named(paper), scale: .smoke, experimentIDs: experiments, layout: layout, output: output,
-                       store: store, dataDirectory: dataDirectory, environment: environment, reproducible: reproducible).run()
+                       store: store, dataDirectory: dataDirectory, environment: environment, reproducible: reproducible,
+                       datasets: datasets).run()
     }
 
     @Test func smokeBuildWritesTheReportAndIsReproducible() throws {
-        let mirror = try #require(Fixtures.sharedData, "needs ../shared/data (the MNIST mirror)")
         let work = temporaryDirectory("build")
         defer { try? FileManager.default.removeItem(at: work) }
-        let env = environment(mirror: mirror, cache: work.appendingPathComponent("cache"))
+        let env = environment(mirror: nil, cache: work.appendingPathComponent("cache"))
+        let subsets = DataSubsets.root.path
 
-        let first = try build(output: work.appendingPathComponent("a"), store: work.appendingPathComponent("a/runs"), environment: env,
-                              reproducible: true)
-        let second = try build(output: work.appendingPathComponent("b"), store: work.appendingPathComponent("b/runs"), environment: env,
-                               reproducible: true)
+        let first = try build(output: work.appendingPathComponent("a"), store: work.appendingPathComponent("a/runs"),
+                              dataDirectory: subsets, environment: env, reproducible: true)
+        let second = try build(output: work.appendingPathComponent("b"), store: work.appendingPathComponent("b/runs"),
+                               dataDirectory: subsets, environment: env, reproducible: true)
         // --reproducible: two trainings of the same runs (different wall and start times) give the same report bytes.
         for name in ["index.html", "hqnn.pdf", "diff.md", "provenance.json", "tables/fig8.csv", "tables/runs.csv"] {
             #expect(try Data(contentsOf: work.appendingPathComponent("a/\(name)")) == Data(contentsOf: work.appendingPathComponent("b/\(name)")),
@@ -61,6 +65,9 @@ import Results
         }
         let records = try RunStore(directory: work.appendingPathComponent("a/runs")).allRecords()
         #expect(records.allSatisfy { $0.epochs.count == 2 && $0.datasetFiles.count == 4 })
+        // The records say they read the subset, with the subset's md5s, not MNIST's.
+        let subsetMD5s = Set(DataSubsets.manifest["mnist"]!.files.values)
+        #expect(records.allSatisfy { $0.datasetFiles.allSatisfy { $0.dataset == "mnist-subset" && subsetMD5s.contains($0.md5) } })
         #expect(records.first { $0.identity.model == "hqnn-quanv" }?.parameters.quantum == 4)
         #expect(first.rows.count == second.rows.count && !first.rows.isEmpty)
         // Kernel weights are counted, not assumed: 4 circuit angles, and 4 / 16 conv weights (Fig. 8 text).
@@ -69,7 +76,7 @@ import Results
 
         // The report says it is not at paper scale.
         let html = try String(contentsOf: work.appendingPathComponent("a/index.html"), encoding: .utf8)
-        #expect(html.contains("Reduced scale (smoke)"))
+        #expect(html.contains("Reduced scale (smoke)") && html.contains("mnist-subset"))
 
         // A rebuild with the store filled trains nothing: deleting the data proves it.
         let cached = try build(output: work.appendingPathComponent("a"), store: work.appendingPathComponent("a/runs"),
@@ -80,21 +87,15 @@ import Results
         #expect(cached.rows.filter { $0.experiment == "parallel-mnist" }.allSatisfy { $0.verdict == .notRun("data missing") })
     }
 
-    /// The whole paper at smoke scale (real MNIST and Medical MNIST from the mirror; CIFAR-10 absent): every section
-    /// of the report is produced, CIFAR-10 is "not run: data missing", and the Fourier run stores its samples.
+    /// The whole paper at smoke scale (the MNIST and Medical MNIST subsets; no CIFAR-10): every section of the report
+    /// is produced, CIFAR-10 is "not run: data missing", and the Fourier run stores its samples.
     @Test func wholePaperSmokeBuildHasEverySection() throws {
-        let mirror = try #require(Fixtures.sharedData, "needs ../shared/data (the MNIST and Medical MNIST mirror)")
         let work = temporaryDirectory("whole")
         defer { try? FileManager.default.removeItem(at: work) }
-        let scratchMirror = work.appendingPathComponent("mirror")
-        try FileManager.default.createDirectory(at: scratchMirror, withIntermediateDirectories: true)
-        for name in ["mnist", "medical-mnist"] {   // a mirror without CIFAR-10, whatever the shared one holds
-            try FileManager.default.createSymbolicLink(at: scratchMirror.appendingPathComponent(name),
-                                                       withDestinationURL: mirror.appendingPathComponent(name))
-        }
         let output = work.appendingPathComponent("out")
         let outcome = try build(experiments: [], output: output, store: output.appendingPathComponent("runs"),
-                                environment: environment(mirror: scratchMirror, cache: work.appendingPathComponent("cache")))
+                                dataDirectory: DataSubsets.root.path,
+                                environment: environment(mirror: nil, cache: work.appendingPathComponent("cache")))
         let html = try String(contentsOf: outcome.html, encoding: .utf8)
         for title in ["Summary", "Table 1 —", "Table 1, Fig. 5, section 2.2 — HQNN-Parallel vs CNN on MNIST",
                       "Table 1, Fig. 6(a-b), section 2.2.4", "Table 1, Fig. 6(c-d), section 2.2.4", "Fig. 8, section 2.3",
@@ -118,6 +119,8 @@ import Results
         }
         let records = try RunStore(directory: output.appendingPathComponent("runs")).allRecords()
         #expect(records.filter { $0.identity.experiment.hasPrefix("parallel-cifar") }.isEmpty)
+        #expect(records.filter { $0.identity.experiment == "parallel-medical-mnist" }
+            .allSatisfy { $0.datasetFiles.map(\.dataset) == ["medical-mnist-subset", "medical-mnist-subset"] })
         #expect(records.first { $0.identity.experiment == "fourier" }?.fourier?.draws == 10)
         #expect(records.first { $0.identity.experiment == "fig9-rank" }?.jacobianRank?.circuits.map(\.name)
             == ["hqnn-parallel-pqc", "control-double-rotation"])
@@ -157,7 +160,8 @@ import Results
         let output = work.appendingPathComponent("out")
         #expect {
             _ = try build(output: output, store: output.appendingPathComponent("runs"),
-                          environment: environment(mirror: work.appendingPathComponent("empty"), cache: work.appendingPathComponent("cache")))
+                          environment: environment(mirror: work.appendingPathComponent("empty"), cache: work.appendingPathComponent("cache")),
+                          datasets: DatasetRegistry.entry(named:))
         } throws: { error in
             let text = "\(error)"
             return text.contains("train-images-idx3-ubyte") && text.contains("6bbc9ace898e44ae57da46a324031adb") && !text.contains("\n")
@@ -165,13 +169,30 @@ import Results
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
-    /// A data folder with real MNIST except one file replaced by `damage`.
+    /// qreport's own registry does not take a subset for the dataset: the first file read fails its md5 check,
+    /// naming the full file's md5, and nothing is written.
+    @Test func theRegistryRefusesTheSubsets() throws {
+        let work = temporaryDirectory("subset")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let output = work.appendingPathComponent("out")
+        #expect {
+            _ = try build(output: output, store: output.appendingPathComponent("runs"), dataDirectory: DataSubsets.root.path,
+                          environment: environment(mirror: nil, cache: work.appendingPathComponent("cache")),
+                          datasets: DatasetRegistry.entry(named:))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("train-images-idx3-ubyte.gz") && text.contains("6bbc9ace898e44ae57da46a324031adb")
+                && text.contains(DataSubsets.manifest["mnist"]!.files["train-images"]!) && !text.contains("\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// A data folder with the MNIST subset except one file replaced by `damage`.
     func damagedDataDirectory(_ work: URL, file: String, damage: (Data) -> Data) throws -> URL {
-        let mirror = try #require(Fixtures.sharedData)
         let data = work.appendingPathComponent("data/mnist")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         for name in ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"] {
-            let original = try Data(contentsOf: mirror.appendingPathComponent("mnist/\(name)"))
+            let original = try Data(contentsOf: DataSubsets.root.appendingPathComponent("mnist/\(name)"))
             try (name == file ? damage(original) : original).write(to: data.appendingPathComponent(name))
         }
         return work.appendingPathComponent("data")
@@ -204,7 +225,8 @@ import Results
             _ = try build(output: output, store: output.appendingPathComponent("runs"), dataDirectory: data.path,
                           environment: environment(mirror: nil, cache: work.appendingPathComponent("cache")))
         } throws: { error in
-            "\(error)".contains("t10k-labels-idx1-ubyte.gz") && "\(error)".contains("27ae3e4e09519cfbb04c329615203637") && !"\(error)".contains("\n")
+            "\(error)".contains("t10k-labels-idx1-ubyte.gz") && "\(error)".contains(DataSubsets.manifest["mnist"]!.files["test-labels"]!)
+                && !"\(error)".contains("\n")
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }

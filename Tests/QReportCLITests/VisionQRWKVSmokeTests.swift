@@ -3,24 +3,26 @@ import Testing
 import TestSupport
 @testable import QReportCLI
 import Catalog
+import Datasets
 import Results
 
-/// `qreport build --paper vision-qrwkv --scale smoke` on the real data of the shared mirror: every section of the
-/// report, the datasets present run and the others "not run: data missing", parameter counts of the real models,
-/// under 3 minutes; and `--variant`, which build and diff resolve the same way.
+/// `qreport build --paper vision-qrwkv --scale smoke` on real images (the committed MNIST and MedMNIST subsets,
+/// `DataSubsets`; Fashion-MNIST from the Debian package where installed): every section of the report, the datasets
+/// present run and the others "not run: data missing", parameter counts of the real models, under 3 minutes; and
+/// `--variant`, which build and diff resolve the same way.
 @Suite(.serialized) struct VisionQRWKVSmokeTests {
     let layout = ProjectLayout(root: Fixtures.repositoryRoot)
 
     @Test func smokeBuildHasEverySection() throws {
-        let mirror = try #require(Fixtures.sharedData, "needs ../shared/data (the MNIST and MedMNIST mirror)")
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("qreport-qrwkv-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let output = work.appendingPathComponent("out")
-        let environment = ["HOME": work.path, "XDG_CACHE_HOME": work.appendingPathComponent("cache").path, "QREPORT_OFFLINE": "1",
-                           "QREPORT_MIRROR": mirror.path]
+        let environment = DataSubsets.isolatedEnvironment(home: work)
+        let data = DataSubsets.root.path, datasets = DataSubsets.entry(named:)
         let started = Date()
         let outcome = try PaperBuild(paper: VisionQRWKVPaper.paper, scale: .smoke, experimentIDs: [], layout: layout, output: output,
-                                     store: output.appendingPathComponent("runs"), dataDirectory: nil, environment: environment).run()
+                                     store: output.appendingPathComponent("runs"), dataDirectory: data, environment: environment,
+                                     datasets: datasets).run()
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < 180, "the smoke build took \(Int(seconds)) s; CI allows 3 minutes")
 
@@ -44,7 +46,7 @@ import Results
         let pdf = try Data(contentsOf: outcome.pdf)
         #expect(pdf.starts(with: Data("%PDF".utf8)))
 
-        // The mirror's datasets run; BloodMNIST (absent from it) is not run, with the fetch instruction.
+        // The subsets' datasets run; BloodMNIST (absent) is not run, with the fetch instruction.
         let table1 = try String(contentsOf: output.appendingPathComponent("tables/table1.csv"), encoding: .utf8)
         let lines = table1.components(separatedBy: "\r\n")
         for dataset in ["mnist", "pneumoniamnist", "breastmnist", "retinamnist"] {
@@ -70,24 +72,26 @@ import Results
         // --no-train renders the same tables from the store, and trains nothing with an empty one.
         let again = work.appendingPathComponent("again")
         _ = try PaperBuild(paper: VisionQRWKVPaper.paper, scale: .smoke, experimentIDs: [], layout: layout, output: again,
-                           store: output.appendingPathComponent("runs"), dataDirectory: nil, environment: environment, renderOnly: true).run()
+                           store: output.appendingPathComponent("runs"), dataDirectory: data, environment: environment, renderOnly: true,
+                           datasets: datasets).run()
         #expect(try String(contentsOf: again.appendingPathComponent("tables/table1.csv"), encoding: .utf8) == table1)
         let empty = work.appendingPathComponent("empty")
         _ = try PaperBuild(paper: VisionQRWKVPaper.paper, scale: .smoke, experimentIDs: ["mnist"], layout: layout, output: empty,
-                           store: empty.appendingPathComponent("runs"), dataDirectory: nil, environment: environment, renderOnly: true).run()
+                           store: empty.appendingPathComponent("runs"), dataDirectory: data, environment: environment, renderOnly: true,
+                           datasets: datasets).run()
         let emptyTable = try String(contentsOf: empty.appendingPathComponent("tables/table1.csv"), encoding: .utf8)
         #expect(emptyTable.components(separatedBy: "\r\n").first { $0.hasPrefix("mnist,") }?.contains("not run: no finished runs") == true)
         #expect(try RunStore(directory: empty.appendingPathComponent("runs")).allRecords().isEmpty)
 
         // `qreport diff` shows an experiment with nothing stored the same way: its data is looked up locally.
         let paper = VisionQRWKVPaper.paper, emptyStore = RunStore(directory: empty.appendingPathComponent("runs"))
-        let locator = PaperBuild.localLocator(dataDirectory: nil, environment: environment)
+        let locator = PaperBuild.localLocator(dataDirectory: data, environment: environment)
         let blood = try #require(paper.experiments.first { $0.id == "bloodmnist" })
         let mnistExperiment = try #require(paper.experiments.first { $0.id == "mnist" })
-        #expect(try PaperBuild.shownFromStore(paper: paper, experiment: blood, scale: .smoke, store: emptyStore, localLocator: locator)
-            .missingData?.contains("bloodmnist.npz") == true)
-        #expect(try PaperBuild.shownFromStore(paper: paper, experiment: mnistExperiment, scale: .smoke, store: emptyStore, localLocator: locator)
-            .missingData == nil)
+        #expect(try PaperBuild.shownFromStore(paper: paper, experiment: blood, scale: .smoke, store: emptyStore, localLocator: locator,
+                                              datasets: datasets).missingData?.contains("bloodmnist.npz") == true)
+        #expect(try PaperBuild.shownFromStore(paper: paper, experiment: mnistExperiment, scale: .smoke, store: emptyStore, localLocator: locator,
+                                              datasets: datasets).missingData == nil)
     }
 
     /// `--variant` is parsed once (PaperOptions) for build and diff: the paper-text experiments and their own folder.

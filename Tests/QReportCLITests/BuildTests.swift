@@ -112,10 +112,10 @@ import Results
         }
         let claims = try String(contentsOf: output.appendingPathComponent("tables/claims.csv"), encoding: .utf8)
         #expect(claims.contains("8 times fewer parameters") && claims.contains("inconclusive: the published CNN cannot be rebuilt"))
-        // A report is sent to others: no folder of the machine that built it (mirror, cache, work folder) in any of its text.
+        // A report is sent to others: no folder of the machine that built it (data folder, cache, work folder) in any of its text.
         let diff = try String(contentsOf: outcome.diff, encoding: .utf8)
         for text in [html, claims, diff] {
-            #expect(!text.contains(work.path) && !text.contains(scratchMirror.path), "a local path in the report")
+            #expect(!text.contains(work.path) && !text.contains(DataSubsets.root.path), "a local path in the report")
         }
         let records = try RunStore(directory: output.appendingPathComponent("runs")).allRecords()
         #expect(records.filter { $0.identity.experiment.hasPrefix("parallel-cifar") }.isEmpty)

@@ -10,12 +10,13 @@ import Results
 @Suite(.serialized) struct VisionQRWKVVariantTests {
     let layout = ProjectLayout(root: Fixtures.repositoryRoot)
 
-    @Test func codeReportShowsThePaperTextRunsBesideItsOwn() throws {
-        let mirror = try #require(Fixtures.sharedData, "needs ../shared/data (the MedMNIST mirror)")
+    @Test(.enabled(if: FullDatasets.present("breastmnist"),
+                   "needs the full BreastMNIST file (not found in QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+    func codeReportShowsThePaperTextRunsBesideItsOwn() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("qreport-variant-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let environment = ["HOME": work.path, "XDG_CACHE_HOME": work.appendingPathComponent("cache").path, "QREPORT_OFFLINE": "1",
-                           "QREPORT_MIRROR": mirror.path]
+        var environment = ["HOME": work.path, "XDG_CACHE_HOME": work.appendingPathComponent("cache").path, "QREPORT_OFFLINE": "1"]
+        for name in ["QREPORT_DATA", "QREPORT_MIRROR"] { environment[name] = FullDatasets.environment[name] }
         let paperText = try #require(VisionQRWKVPaper.variants["paper-text"])
         let code = work.appendingPathComponent("code"), text = work.appendingPathComponent("text")
         let codeStore = code.appendingPathComponent("runs"), textStore = text.appendingPathComponent("runs")

@@ -168,9 +168,13 @@ public enum Metric: String, Codable, Hashable, Sendable, CaseIterable {
     case parameters
     /// Trainable weights of the model's kernel (`ModelSpec.kernelTensor`).
     case kernelParameters = "kernel_parameters"
+    /// Macro-averaged F1 score on the test set, from the final confusion matrix (AE-VQC Tables 3-4).
+    case macroF1 = "macro_f1"
+    /// Trainable parameters after the backbone (AE-VQC's "Params*").
+    case headParameters = "parameters_after_backbone"
 
     /// Published accuracies are in percent; ours are fractions.
-    public var publishedScale: Double { self == .testAccuracy ? 100 : 1 }
+    public var publishedScale: Double { self == .testAccuracy || self == .macroF1 ? 100 : 1 }
 
     public var label: String {
         switch self {
@@ -179,6 +183,8 @@ public enum Metric: String, Codable, Hashable, Sendable, CaseIterable {
         case .testLoss: return "test loss"
         case .parameters: return "parameters"
         case .kernelParameters: return "kernel weights"
+        case .macroF1: return "macro-F1 (%)"
+        case .headParameters: return "Params* (after the backbone)"
         }
     }
 }

@@ -36,5 +36,8 @@ public struct ModelSpec: Codable, Hashable, Sendable {
         /// 8 qubits, depth 1, GELU + fusion, mu-scaled inputs); true: the paper's text (768, 4 blocks, 4 qubits,
         /// depth 2, ReLU, equations 1 and 4).
         case visionQRWKV(inputChannels: Int, quantum: Bool, paperText: Bool)
+        /// AE-VQC (Chen 2024): a ResNet-18 or MaxViT-T backbone on 224 x 224 RGB images with the classical
+        /// (pooled) or the AE-VQC head.
+        case aeVQC(AEVQCArchitecture)
     }
 }

@@ -29,6 +29,11 @@ public struct ExperimentResults: Sendable {
         case .trainLoss: return record.final?.trainLoss
         case .testLoss: return record.final?.testLoss
         case .parameters: return Double(record.parameters.total)
+        case .macroF1: return record.final == nil ? nil : record.confusion.macroF1 * metric.publishedScale
+        case .headParameters:
+            // AE-VQC models name the tensors after their backbone "head.*" (the paper's Params*).
+            let head = record.parameters.byTensor.filter { $0.name.hasPrefix("head.") }
+            return head.isEmpty ? nil : Double(head.reduce(0) { $0 + $1.count })
         case .kernelParameters:
             return model?.kernelTensor.flatMap { name in record.parameters.byTensor.first { $0.name == name } }.map { Double($0.count) }
         }

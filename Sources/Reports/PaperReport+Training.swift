@@ -17,13 +17,15 @@ extension PaperReport {
                 + (results.records.values.contains { !$0.isEmpty } ? " Verdicts as stated in 'How the verdicts are reached'." : "")),
         ]
         let shared = sharedTable(of: experiment)
-        let rows = ComparisonRow.rows(for: results, published: published).filter { $0.table != shared }
+        let mirroredTables = sharedTables(of: experiment)
+        let rows = ComparisonRow.rows(for: results, published: published).filter { !mirroredTables.contains($0.table) }
         let tableID = self.tableID(of: experiment)
         if !rows.isEmpty {
             let sources = Array(Set(rows.map(\.table))).sorted().joined(separator: ", ")
             blocks.append(.table(ReportTable(
                 caption: "\(experiment.source): published vs ours, after the last epoch (\(sources)"
-                    + (shared.map { "; the \(Self.tableName($0)) rows are in the mirrored \(Self.tableName($0)) above" } ?? "") + ").",
+                    + (mirroredTables.isEmpty ? "" : "; the \(mirroredTables.map(Self.tableName).joined(separator: " and ")) rows are in the mirrored "
+                        + mirroredTables.map(Self.tableName).joined(separator: " and ") + " above") + ").",
                 header: ["model", "metric", "published", "ours (mean ± std, n)", "difference", "95 % interval", "verdict"],
                 rows: rows.map { row in
                     [row.model.name, row.metric.label, Format.published(row.published, spread: row.publishedSpread),
@@ -112,6 +114,18 @@ extension PaperReport {
         return sharing.count > 1 ? table : nil
     }
 
+    /// Every table mirrored across experiments that `experiment` has rows in: its `sharedTable`, then any further
+    /// published table ("table…", not a figure) that other experiments compare with too (AE-VQC: Table 3 for the
+    /// ResNets, Table 4 for the MaxViTs of every dataset).
+    func sharedTables(of experiment: Experiment) -> [String] {
+        guard let first = sharedTable(of: experiment) else { return [] }
+        var tables = [first]
+        for table in experiment.comparisons.map(\.table) where table.hasPrefix("table") && !tables.contains(table) {
+            if experiments.filter({ $0.experiment.comparisons.contains { $0.table == table } }).count > 1 { tables.append(table) }
+        }
+        return tables
+    }
+
     /// Names the experiment's tables and figures: the published table it mirrors, suffixed with the
     /// experiment's id when several experiments mirror parts of the same table (Table 1 per dataset).
     func tableID(of experiment: Experiment) -> String {
@@ -130,8 +144,8 @@ extension PaperReport {
     static func decimals(_ metric: Metric) -> Int {
         switch metric {
         case .trainLoss, .testLoss: return 4
-        case .testAccuracy: return 2
-        case .parameters, .kernelParameters: return 0
+        case .testAccuracy, .macroF1: return 2
+        case .parameters, .kernelParameters, .headParameters: return 0
         }
     }
 

@@ -12,25 +12,25 @@ public enum VerdictRules {
 
     /// The practical margin of a metric: a difference from the published value smaller than this is not called
     /// "differs" even when it lies outside the interval, and an interval wider than this (half-width) cannot support
-    /// "consistent". Accuracy: 1 percentage point. Losses: a quarter of the published value (losses vary over orders
+    /// "consistent". Accuracy and macro-F1: 1 percentage point. Losses: a quarter of the published value (losses vary over orders
     /// of magnitude between datasets). Parameter counts are exact: no margin.
     public static func practicalMargin(_ metric: Metric, published: Double) -> Double {
         switch metric {
-        case .testAccuracy: return 1.0
+        case .testAccuracy, .macroF1: return 1.0
         case .trainLoss, .testLoss: return 0.25 * abs(published)
-        case .parameters, .kernelParameters: return 0
+        case .parameters, .kernelParameters, .headParameters: return 0
         }
     }
 
     /// The equivalence margin for claims that two models are equal ("reaches the accuracy of", "Equal"): the
-    /// difference must lie within ± this for the claim to hold. Accuracy: 1 percentage point.
+    /// difference must lie within ± this for the claim to hold. Accuracy and macro-F1: 1 percentage point.
     public static func equivalenceMargin(_ metric: Metric) -> Double {
-        metric == .testAccuracy ? 1.0 : 0
+        metric == .testAccuracy || metric == .macroF1 ? 1.0 : 0
     }
 
     /// Whether a metric is fixed by the architecture (a count the model was built to have), not measured.
     public static func isByConstruction(_ metric: Metric) -> Bool {
-        metric == .parameters || metric == .kernelParameters
+        metric == .parameters || metric == .kernelParameters || metric == .headParameters
     }
 
     /// The two-sided t quantile for `confidence` at `degreesOfFreedom`.

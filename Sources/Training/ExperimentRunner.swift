@@ -109,7 +109,7 @@ public struct ExperimentRunner {
                        data: ExperimentData, progress: Progress, label: String) throws -> RunRecord {
         var initialisation = SeededGenerator(seed: identity.seed, purpose: .initialisation)
         var shuffle = SeededGenerator(seed: identity.seed, purpose: .shuffle)
-        let model = ModelFactory.make(spec, imageSize: experiment.training.imageSize, classes: data.classNames.count,
+        let model = try ModelFactory.make(spec, imageSize: experiment.training.imageSize, classes: data.classNames.count,
                                       generator: &initialisation)
         var trainer = Trainer(epochs: scale.epochs, batchSize: experiment.training.batchSize,
                               learningRate: experiment.training.learningRate, optimizer: experiment.training.optimizer)

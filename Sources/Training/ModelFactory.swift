@@ -3,7 +3,8 @@ import Models
 
 /// Builds the network an architecture names, initialised from the run's initialisation stream.
 public enum ModelFactory {
-    public static func make(_ spec: ModelSpec, imageSize: Int, classes: Int, generator: inout SeededGenerator) -> Classifier {
+    /// Throws `TrainingError.modelNotImplemented` for an architecture the catalog lists but Models does not build yet.
+    public static func make(_ spec: ModelSpec, imageSize: Int, classes: Int, generator: inout SeededGenerator) throws -> Classifier {
         switch spec.architecture {
         case .hqnnQuanv:
             return HQNNQuanv(imageSize: imageSize, classes: classes, generator: &generator)
@@ -20,6 +21,9 @@ public enum ModelFactory {
         case let .visionQRWKV(inputChannels, quantum, paperText):
             return VisionQRWKV(paperText ? .paperText(quantum: quantum) : .code(quantum: quantum),
                                inputChannels: inputChannels, classes: classes, generator: &generator)
+        case let .aeVQC(architecture):
+            let head = architecture.head == .pooled ? "with global pooling" : "with the AE-VQC head"
+            throw TrainingError.modelNotImplemented(model: spec.id, detail: "the \(architecture.backbone.name) backbone (\(head))")
         }
     }
 
@@ -29,6 +33,7 @@ public enum ModelFactory {
         case .hqnnQuanv, .patchCNN: return 1
         case let .hqnnParallel(channels, _, _, _, _, _), let .hqnnParallelClassical(channels, _, _, _): return channels
         case let .visionQRWKV(channels, _, _): return channels
+        case .aeVQC: return 3
         }
     }
 }

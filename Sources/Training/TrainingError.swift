@@ -4,6 +4,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     case nonFiniteLoss(run: String, epoch: Int, batch: Int, batches: Int, detail: String)
     /// The test-set loss after an epoch came out NaN or infinite.
     case nonFiniteTestLoss(run: String, epoch: Int, value: Double)
+    /// The catalog lists a model this version of qreport cannot build yet.
+    case modelNotImplemented(model: String, detail: String)
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
             return "\(run): training stopped at epoch \(epoch), batch \(batch) of \(batches): \(detail)"
         case let .nonFiniteTestLoss(run, epoch, value):
             return "\(run): training stopped after epoch \(epoch): the test loss is \(value)"
+        case let .modelNotImplemented(model, detail):
+            return "model \(model): \(detail) is not implemented in this version of qreport; it cannot be trained"
         }
     }
 }

@@ -67,7 +67,7 @@ import TestSupport
         let file = RunCheckpointFile(url: work.appendingPathComponent("live.checkpoint"))
         var initialisation = SeededGenerator(seed: 5, purpose: .initialisation)
         var shuffle = SeededGenerator(seed: 5, purpose: .shuffle)
-        let network = ModelFactory.make(model, imageSize: experiment.training.imageSize, classes: 10, generator: &initialisation)
+        let network = try ModelFactory.make(model, imageSize: experiment.training.imageSize, classes: 10, generator: &initialisation)
         var trainer = Trainer(epochs: 3, batchSize: 8, learningRate: experiment.training.learningRate,
                               optimizer: experiment.training.optimizer) { metrics in
             if metrics.epoch < 3 {

@@ -31,7 +31,7 @@ import TestSupport
     @Test func factoryBuildsTheCatalogModels() throws {
         var g = SeededGenerator(seed: 0, purpose: .initialisation)
         let counts = try ["hqnn-parallel", "cnn", "cnn-same-parameters", "hqnn-parallel-no-cnot"].map { id in
-            let m = ModelFactory.make(try model(id), imageSize: 28, classes: 10, generator: &g)
+            let m = try ModelFactory.make(try model(id), imageSize: 28, classes: 10, generator: &g)
             return [m.parameterCount.classical, m.parameterCount.quantum]
         }
         #expect(counts == [[45014, 180], [45434, 0], [45194, 0], [45014, 180]])
@@ -43,7 +43,7 @@ import TestSupport
     /// back in training mode afterwards (so the next epoch's batches update them again).
     @Test func evaluationLeavesBatchNormStatisticsAlone() throws {
         var g = SeededGenerator(seed: 1, purpose: .initialisation)
-        let m = ModelFactory.make(try model("cnn"), imageSize: 28, classes: 10, generator: &g)
+        let m = try ModelFactory.make(try model("cnn"), imageSize: 28, classes: 10, generator: &g)
         let before = m.buffers.map(\.values)
         let trainer = Trainer(epochs: 1, batchSize: 8, learningRate: 1e-3)
         _ = trainer.evaluate(m, on: data(count: 16, seed: 2), classNames: (0..<10).map(String.init))
@@ -58,7 +58,7 @@ import TestSupport
         func fit() throws -> [EpochMetrics] {
             var initialisation = SeededGenerator(seed: 7, purpose: .initialisation)
             var shuffle = SeededGenerator(seed: 7, purpose: .shuffle)
-            let m = ModelFactory.make(try model("hqnn-parallel"), imageSize: 28, classes: 10, generator: &initialisation)
+            let m = try ModelFactory.make(try model("hqnn-parallel"), imageSize: 28, classes: 10, generator: &initialisation)
             var lines: [Int] = []
             let trainer = Trainer(epochs: 2, batchSize: 16, learningRate: 1e-2) { lines.append($0.epoch) }
             let result = trainer.fit(m, train: train, test: test, classNames: (0..<10).map(String.init), shuffle: &shuffle)

@@ -118,7 +118,7 @@ import TestSupport
         let data = prepared(experiment)
         var initialisation = SeededGenerator(seed: 0, purpose: .initialisation)
         var shuffle = SeededGenerator(seed: 0, purpose: .shuffle)
-        let model = ModelFactory.make(experiment.models[0], imageSize: 8, classes: Self.labels, generator: &initialisation)
+        let model = try ModelFactory.make(experiment.models[0], imageSize: 8, classes: Self.labels, generator: &initialisation)
         let trainer = Trainer(epochs: 2, batchSize: 8, learningRate: 1e-2, optimizer: "adamw")
         let (epochs, confusion) = try trainer.fit(model, train: data.train, test: data.test, classNames: data.classNames,
                                                   shuffle: &shuffle, runLabel: id)

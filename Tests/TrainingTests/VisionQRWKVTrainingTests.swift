@@ -20,7 +20,7 @@ import TestSupport
     @Test func nonFiniteLossStopsTheRunNamingWhere() throws {
         let experiment = try VisionQRWKVPaper.paper.experiment("mnist")
         var initialisation = SeededGenerator(seed: 0, purpose: .initialisation)
-        let model = ModelFactory.make(experiment.models[0], imageSize: 8, classes: 10, generator: &initialisation)
+        let model = try ModelFactory.make(experiment.models[0], imageSize: 8, classes: 10, generator: &initialisation)
         let poisoned = 5
         var order = SeededGenerator(seed: 4, purpose: .shuffle)
         let expectedBatch = order.permutation(12).firstIndex(of: poisoned)! / 4 + 1

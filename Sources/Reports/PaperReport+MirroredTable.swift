@@ -6,7 +6,7 @@ import Results
 /// counts with the reason for each difference.
 extension PaperReport {
     func mirroredTableSection(_ table: String) -> ReportSection {
-        let group = experiments.filter { sharedTable(of: $0.experiment) == table }
+        let group = experiments.filter { sharedTables(of: $0.experiment).contains(table) }
         let name = Self.tableName(table)
         let metrics = Metric.allCases.filter { metric in
             group.contains { $0.experiment.comparisons.contains { $0.table == table && $0.metric == metric } }
@@ -25,7 +25,11 @@ extension PaperReport {
         for results in group {
             let compared = ComparisonRow.rows(for: results, published: published).filter { $0.table == table }
             let missing = results.missingData != nil
-            for model in results.experiment.models {
+            // A model compared only in another table (AE-VQC's MaxViTs in Table 4) is mirrored there, not here;
+            // a model with no comparison at all is our control and is shown.
+            let comparisons = results.experiment.comparisons
+            for model in results.experiment.models
+            where comparisons.contains(where: { $0.model == model.id && $0.table == table }) || !comparisons.contains(where: { $0.model == model.id }) {
                 for metric in metrics {
                     let ours = results.statistics(metric, model: model.id)
                     let d = Self.decimals(metric)

@@ -88,9 +88,10 @@ public struct PaperReport: Sendable {
 
     public func document() -> ReportDocument {
         var sections = [summarySection(), verdictRulesSection()]
+        if let architecture = headParameterSection() { sections.append(architecture) }
         var mirrored = Set<String>()
         for results in experiments {
-            if let table = sharedTable(of: results.experiment), mirrored.insert(table).inserted {
+            for table in sharedTables(of: results.experiment) where mirrored.insert(table).inserted {
                 if let claim = countClaim(on: table) {
                     sections.append(pairedTableSection(claim))
                     sections.append(countClaimSection(claim))
@@ -119,7 +120,7 @@ public struct PaperReport: Sendable {
     // MARK: sections
 
     private func notReproducedSection() -> ReportSection {
-        let covered = Set(experiments.flatMap { $0.experiment.comparisons.map(\.table) })
+        let covered = Set(experiments.flatMap { $0.experiment.comparisons.map(\.table) }).union(architectureTables)
         let uncovered = published.filter { !covered.contains($0.table) }
         var blocks: [ReportBlock] = [.bulletList(paper.notReproduced)]
         if !uncovered.isEmpty {

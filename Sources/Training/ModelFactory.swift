@@ -1,5 +1,6 @@
 import Catalog
 import Models
+import QuantumSim
 
 /// Builds the network an architecture names, initialised from the run's initialisation stream.
 public enum ModelFactory {
@@ -22,7 +23,26 @@ public enum ModelFactory {
             return VisionQRWKV(paperText ? .paperText(quantum: quantum) : .code(quantum: quantum),
                                inputChannels: inputChannels, classes: classes, generator: &generator)
         case let .aeVQC(architecture):
-            let head = architecture.head == .pooled ? "with global pooling" : "with the AE-VQC head"
+            return try aeVQC(spec, architecture, imageSize: imageSize, classes: classes, generator: &generator)
+        }
+    }
+
+    /// An AE-VQC model: ResNet-18 with either head; MaxViT-T is not built yet (one clear error, no crash).
+    private static func aeVQC(_ spec: ModelSpec, _ architecture: AEVQCArchitecture, imageSize: Int, classes: Int,
+                              generator: inout SeededGenerator) throws -> Classifier {
+        switch (architecture.backbone, architecture.head) {
+        case (.resnet18, .pooled):
+            return try ResNet18(classes: classes, head: .pooled, generator: &generator)
+        case let (.resnet18, .quantum(number, layers, .linear)):
+            let features = AEVQCArchitecture.featureChannels * (imageSize / 32) * (imageSize / 32)
+            guard features == AEVQCArchitecture.features, let ansatz = [1: AEVQCAnsatz.ansatz1, 2: .ansatz2][number] else {
+                throw TrainingError.modelNotImplemented(
+                    model: spec.id, detail: "the AE-VQC head with Ansatz \(number) on \(imageSize) x \(imageSize) inputs "
+                        + "(it takes 224 x 224: 512 x 7 x 7 = 25,088 features, and Ansatz 1 or 2)")
+            }
+            return try ResNet18(classes: classes, head: .quantum(ansatz: ansatz, layers: layers), generator: &generator)
+        default:
+            let head = architecture.head == .pooled ? "with global pooling" : "with the AE-VQC head and this classifier"
             throw TrainingError.modelNotImplemented(model: spec.id, detail: "the \(architecture.backbone.name) backbone (\(head))")
         }
     }

@@ -180,7 +180,8 @@ public enum AEVQCPaper {
         citation: "Y. Chen, Quantum Inf. Process. (2024), doi:10.1007/s11128-024-04566-9, arXiv:2312.07932",
         experiments: [croatianFish, fgvcAircraft, busi, applesOrTomatoes],
         notReproduced: [
-            "Training: the ResNet-18 and MaxViT-T backbones and the AE-VQC head are not yet built in this version of qreport, so every model of Tables 3-4 is listed and its parameter arithmetic checked, but none is trained (a build with the data stops with one line naming the missing model).",
+            "MaxViT-T and MaxViT-T_q (Table 4): the MaxViT-T backbone is not yet built in this version of qreport; a build with the data stops at them with one line naming the model. Their Params* are checked from the head arithmetic.",
+            "ResNet-18 and ResNet-18_q (Table 3) are built (torchvision's resnet18 layout and initialisation, 11,176,512 backbone parameters; the AE-VQC head with Ansatz 1 or 2) but not yet checked against torchvision's outputs and gradients (no parity golden yet), and no run of them is in this report: their data is missing here.",
         ],
         assumptions: assumptions,
         inconsistencies: inconsistencies)

@@ -95,14 +95,13 @@ import TestSupport
     }
 }
 
-/// The mirror's full PNG archive through the registry (skipped without ../shared/data/cifar10):
+/// The full PNG archive through the registry, found where qreport looks (skipped where it is absent):
 /// the test split's counts and integer pixel sums are those shared/data/README.md records.
-@Suite(.enabled(if: Fixtures.sharedDataHasCIFAR, "needs ../shared/data/cifar10/cifar10-png.tar.gz"))
+@Suite(.enabled(if: FullDatasets.present(DatasetRegistry.cifar10PNG),
+                "needs cifar10-png.tar.gz (not found in QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
 struct CIFARMirrorTests {
     @Test func testSplitMatchesTheRecordedPixelSums() throws {
-        let shared = try #require(Fixtures.sharedData)
-        let locator = DataLocator(dataDirectory: nil, environment: ["HOME": "/nonexistent", "QREPORT_MIRROR": shared.path],
-                                  allowDownloads: false)
+        let locator = FullDatasets.locator
         #expect(locator.verify(DatasetRegistry.cifar10).map(\.isVerified) == [true])
         let test = try ImageSetLoader.load(entry: DatasetRegistry.cifar10, split: .test, locator: locator)
         #expect(test.files.map(\.md5) == ["0ffaf07fc49d296cc752081460e8fb88"])
@@ -121,12 +120,5 @@ struct CIFARMirrorTests {
             }
         }
         #expect(sums == [1_290_492_328, 1_266_775_083, 1_176_108_223])
-    }
-}
-
-extension Fixtures {
-    /// Whether the shared data mirror holds CIFAR-10's PNG archive.
-    static var sharedDataHasCIFAR: Bool {
-        sharedData.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent("cifar10/cifar10-png.tar.gz").path) } ?? false
     }
 }

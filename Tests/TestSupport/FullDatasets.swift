@@ -23,7 +23,12 @@ public enum FullDatasets {
     public static func present(_ names: String...) -> Bool {
         names.allSatisfy { name in
             guard let entry = try? DatasetRegistry.entry(named: name) else { return false }
-            return entry.files.allSatisfy { locator.findLocally($0, of: entry) != nil }
+            return present(entry)
         }
+    }
+
+    /// Whether every file of `entry` (one packaging of a dataset) is on disk where `locator` looks.
+    public static func present(_ entry: DatasetEntry) -> Bool {
+        entry.files.allSatisfy { locator.findLocally($0, of: entry) != nil }
     }
 }

@@ -154,18 +154,6 @@ import TestSupport
         #expect(report.contains("\"method\": \"parameter-shift\",\n    \"shots\": 20000"))
     }
 
-    /// Runs `qreport …` as the entry point does, returning the one-line message of a user error.
-    func userError(_ arguments: [String]) -> String? {
-        do {
-            var command = try QReport.parseAsRoot(arguments)
-            try command.run()
-            return nil
-        } catch let error as UserFacingError {
-            return error.message
-        } catch {
-            return "other error: \(error)"
-        }
-    }
 
     @Test func malformedFilesAndArgumentsAreOneLineErrors() throws {
         let directory = try temporaryDirectory()

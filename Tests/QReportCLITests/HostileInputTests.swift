@@ -12,18 +12,6 @@ import TestSupport
         return url
     }
 
-    /// Runs `qreport …` as the entry point does, returning the one-line message of a user error.
-    func userError(_ arguments: [String]) -> String? {
-        do {
-            var command = try QReport.parseAsRoot(arguments)
-            try command.run()
-            return nil
-        } catch let error as UserFacingError {
-            return error.message
-        } catch {
-            return "other error: \(error)"
-        }
-    }
 
     func write(_ text: String, _ name: String, in directory: URL) throws -> String {
         let url = directory.appendingPathComponent(name)

@@ -27,7 +27,10 @@ public enum ModelFactory {
         }
     }
 
-    /// An AE-VQC model: ResNet-18 with either head; MaxViT-T is not built yet (one clear error, no crash).
+    /// An AE-VQC model: ResNet-18 or MaxViT-T with either head. MaxViT-T's AE-VQC head takes every classifier the
+    /// catalog names; ResNet-18's takes `.linear` (its `fc`).
+    /// - Throws: `TrainingError.unsupportedImageSize` for an image size the backbone or the AE-VQC head cannot take;
+    ///   `TrainingError.modelNotImplemented` for a head this version does not build.
     private static func aeVQC(_ spec: ModelSpec, _ architecture: AEVQCArchitecture, imageSize: Int, classes: Int,
                               generator: inout SeededGenerator) throws -> Classifier {
         switch (architecture.backbone, architecture.head) {
@@ -41,9 +44,39 @@ public enum ModelFactory {
                         + "(it takes 224 x 224: 512 x 7 x 7 = 25,088 features, and Ansatz 1 or 2)")
             }
             return try ResNet18(classes: classes, head: .quantum(ansatz: ansatz, layers: layers), generator: &generator)
+        case (.maxvitT, .pooled):
+            return try maxViT(spec, head: .pooled, imageSize: imageSize, classes: classes, generator: &generator)
+        case let (.maxvitT, .quantum(number, layers, classifier)):
+            guard let ansatz = [1: AEVQCAnsatz.ansatz1, 2: .ansatz2][number] else {
+                throw TrainingError.modelNotImplemented(model: spec.id, detail: "the AE-VQC head with Ansatz \(number) (there are 1 and 2)")
+            }
+            let features = AEVQCArchitecture.featureChannels * (imageSize / 32) * (imageSize / 32)
+            guard imageSize % 32 == 0, features == AEVQCArchitecture.features else {
+                throw TrainingError.unsupportedImageSize(
+                    model: spec.id, size: imageSize,
+                    detail: "the AE-VQC head embeds 512 x 7 x 7 = 25,088 features into 15 qubits, which needs 224 x 224 inputs")
+            }
+            let head: MaxViTHead.QuantumClassifier
+            switch classifier {
+            case .linear: head = .linear
+            case .layerNormLinear: head = .layerNormLinear
+            case let .hidden(width): head = .hidden(width: width)
+            }
+            return try maxViT(spec, head: .quantum(ansatz: ansatz, layers: layers, classifier: head), imageSize: imageSize,
+                              classes: classes, generator: &generator)
         default:
             let head = architecture.head == .pooled ? "with global pooling" : "with the AE-VQC head and this classifier"
             throw TrainingError.modelNotImplemented(model: spec.id, detail: "the \(architecture.backbone.name) backbone (\(head))")
+        }
+    }
+
+    /// MaxViT-T, with torchvision's image-size check as a `TrainingError`.
+    private static func maxViT(_ spec: ModelSpec, head: MaxViTHead.Kind, imageSize: Int, classes: Int,
+                               generator: inout SeededGenerator) throws -> Classifier {
+        do {
+            return try MaxViT(classes: classes, head: head, imageSize: imageSize, generator: &generator)
+        } catch let error as MaxViT.ImageSizeError {
+            throw TrainingError.unsupportedImageSize(model: spec.id, size: imageSize, detail: error.description)
         }
     }
 

@@ -6,6 +6,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     case nonFiniteTestLoss(run: String, epoch: Int, value: Double)
     /// The catalog lists a model this version of qreport cannot build yet.
     case modelNotImplemented(model: String, detail: String)
+    /// The model cannot take images of this side (`detail`: which sizes it takes and why).
+    case unsupportedImageSize(model: String, size: Int, detail: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
             return "\(run): training stopped after epoch \(epoch): the test loss is \(value)"
         case let .modelNotImplemented(model, detail):
             return "model \(model): \(detail) is not implemented in this version of qreport; it cannot be trained"
+        case let .unsupportedImageSize(model, size, detail):
+            return "model \(model): cannot take \(size) x \(size) images: \(detail)"
         }
     }
 }

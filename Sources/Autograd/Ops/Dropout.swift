@@ -14,21 +14,6 @@ extension Tensor {
         return applyingMask(mask)
     }
 
-    /// Stochastic depth (drop path) on a residual branch [N, ...]: each sample's whole branch is
-    /// zeroed with probability `p` and kept ones are scaled by `1/(1 − p)`, like torchvision's
-    /// `stochastic_depth(mode: "row")`; one draw per sample, as in `dropout`.
-    /// - Precondition: rank ≥ 1 and `0 <= p < 1`.
-    public func stochasticDepth(probability p: Double, generator: inout some RandomNumberGenerator) -> Tensor {
-        precondition(rank >= 1 && p >= 0 && p < 1, "stochasticDepth needs rank >= 1 and p in [0, 1), got shape \(shape), p \(p)")
-        if p == 0 { return self }
-        let perSample = count / max(1, shape[0]), scale = Float(1 / (1 - p))
-        var mask = [Float](repeating: 0, count: count)
-        for n in 0..<shape[0] where Double(generator.next() >> 11) * 0x1p-53 >= p {
-            for i in 0..<perSample { mask[n * perSample + i] = scale }
-        }
-        return applyingMask(mask)
-    }
-
     /// `self · mask` element-wise for a constant mask. Backward: `g · mask`.
     func applyingMask(_ mask: [Float]) -> Tensor {
         var out = data

@@ -14,7 +14,7 @@ SHARE = $(DESTDIR)$(PREFIX)/share/qreport
 # `make test FILTER=BuildTests` runs the matching tests only.
 FILTER ?=
 
-.PHONY: help build test slurm-test report diff install uninstall clean bench bench-engine bench-quantum bench-qrwkv bench-qrwkv-paper-text bench-hqnn
+.PHONY: help build test slurm-test report diff install uninstall clean bench bench-engine bench-quantum bench-qrwkv bench-qrwkv-paper-text bench-hqnn bench-aevqc
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 24
@@ -84,6 +84,13 @@ bench-hqnn:
 		$(ANCHOR_PYTHON) ../shared/anchors/hqnn_cnn_epoch.py --steps 50 --json $(BENCH_OUT)/torch_hqnn.json; \
 	else echo "no $(ANCHOR_PYTHON): anchor column left empty"; fi
 	@.build/release/hqnn-bench table $(BENCH_OUT)/hqnn.json $(BENCH_OUT)/torch_hqnn.json
+
+# AE-VQC backbones (issue 13): one training step of ResNet-18, pooled and AE-VQC head (batch 32, 224 x 224, Adam), then
+# ../shared/anchors/aevqc_backbones.py (torchvision resnet18 and maxvit_t on PyTorch 2.13 CPU) in the same run, one table
+# (target: ResNet-18 at most 1.0x PyTorch's step). Not part of `bench` (minutes: the anchor's MaxViT-T step is ~18 s).
+bench-aevqc: ## ResNet-18 training step (both heads) beside torchvision's on PyTorch (several minutes)
+	$(SWIFT) build -c release --product aevqc-bench
+	.build/release/aevqc-bench $(if $(wildcard $(ANCHOR_PYTHON)),--anchor --python $(ANCHOR_PYTHON))
 
 install: build ## install qreport as $(PREFIX)/bin/qreport (PREFIX=/usr/local), its templates and tables in $(PREFIX)/share/qreport
 	rm -rf "$(SHARE)"

@@ -89,7 +89,11 @@ public final class ResNet18: Classifier {
     }
 
     public func logits(_ images: Tensor) -> Tensor {
-        let maps = features(images)
+        logits(features: features(images))
+    }
+
+    /// The head on the backbone's feature maps `[N, 512, h, w]`: the logits `[N, classes]`.
+    public func logits(features maps: Tensor) -> Tensor {
         let n = maps.shape[0]
         if let vqc {
             return fc(vqc(maps.reshaped([n, maps.shape[1] * maps.shape[2] * maps.shape[3]])))

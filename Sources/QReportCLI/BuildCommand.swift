@@ -66,22 +66,9 @@ extension BuildCommand {
         return stores
     }
 
-    /// The paper (with `--variant`'s experiments swapped in) and the report folder; prints the paper-text variant's
-    /// cost estimate before anything starts.
+    /// The paper (with `--variant`'s experiments swapped in) and the report folder.
     /// - Throws: `UserFacingError` for an unknown paper or variant.
     func resolveVariant(layout: ProjectLayout) throws -> (Paper, URL) {
-        let paper = try options.resolvePaper()
-        let output = options.outputDirectory(layout: layout)
-        if options.variant == "paper-text" {
-            let locator = DataLocator(dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment)
-            let selected = paper.experiments.filter { experiment in
-                (experiments.isEmpty || experiments.contains { experiment.id == $0 || experiment.id.hasPrefix($0 + "-") })
-                    && PaperBuild.missingData(experiment, locator: locator) == nil
-            }
-            let estimate = VisionQRWKVEstimate.measure(selected, scale: options.scale)
-            let title = "\(paper.id) --variant paper-text at \(options.scale.rawValue) scale, experiments selected with their data present: \(selected.count)"
-            FileHandle.standardError.write(Data((estimate.lines(title: title).joined(separator: "\n") + "\n").utf8))
-        }
-        return (paper, output)
+        (try options.resolvePaper(), options.outputDirectory(layout: layout))
     }
 }

@@ -53,6 +53,10 @@ struct PaperBuild {
         let offlineLocator = Self.localLocator(dataDirectory: dataDirectory, environment: environment)
         let datasets = self.datasets
 
+        if scale != .smoke {
+            try printEstimate(selected, store: runStore, locator: locator)
+        }
+
         var results: [ExperimentResults] = []
         for experiment in paper.experiments {
             if selected.contains(where: { $0.id == experiment.id }) {
@@ -118,6 +122,34 @@ struct PaperBuild {
             throw UserFacingError("\(error)")
         } catch {
             throw UserFacingError("\(output.path): writing the report failed (\(FileIOError.cause(error)))")
+        }
+    }
+
+    /// Prints, before anything trains, the estimated time of every run of `experiments` still to train (with its data
+    /// present; resumed runs count the epochs left), from one step of each model timed here. Smoke builds skip it:
+    /// their runs take about as long as the timing would.
+    func printEstimate(_ experiments: [Experiment], store: RunStore, locator: DataLocator) throws {
+        var runs: [TrainingEstimate.Run] = []
+        for experiment in experiments where !experiment.isCircuitAnalysis {
+            guard Self.missingDataError(experiment, locator: locator, datasets: datasets) == nil,
+                  let entry = try? datasets(experiment.dataset) else { continue }
+            let scaled = experiment.protocolFor(scale)
+            let classes = experiment.classLabels?.count ?? (entry.classNames.isEmpty ? 10 : entry.classNames.count)
+            for (model, identity) in RunPlanner.plan(paper: paper, experiment: experiment, scale: scaled, packaging: locator.resolve(entry))
+            where (try? store.record(for: identity)) == nil {
+                let done = ((try? store.checkpoint(key: identity.key).header()) ?? nil)?.epoch ?? 0
+                runs.append(TrainingEstimate.Run(label: "\(experiment.id) · \(model.name) · seed \(identity.seed)", experiment: experiment,
+                                                 model: model, classes: classes, trainCount: scaled.trainCount,
+                                                 testCount: scaled.testCount, epochs: max(scaled.epochs - done, 0)))
+            }
+        }
+        guard !runs.isEmpty else { return }
+        do {
+            let estimate = try TrainingEstimate.measure(runs, threads: threads)
+            let text = estimate.lines(title: "\(paper.id) at \(scale.rawValue) scale").joined(separator: "\n")
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        } catch let error as TrainingError {
+            throw UserFacingError("\(paper.id): \(error)")
         }
     }
 

@@ -77,22 +77,11 @@ struct PNGGoldens: Decodable {
             let typed = Data(kind.utf8) + body
             withUnsafeBytes(of: UInt32(body.count).bigEndian) { png.append(contentsOf: $0) }
             png.append(typed)
-            withUnsafeBytes(of: CRC32.checksum(typed).bigEndian) { png.append(contentsOf: $0) }
+            withUnsafeBytes(of: GzipFixture.crc32([UInt8](typed)).bigEndian) { png.append(contentsOf: $0) }
         }
         let error = try #require(throws: DatasetError.self) { try PNG.decode(png, channels: 3, file: "huge.png") }
         #expect(error.description == "huge.png: PNG dimensions at byte 16: found 20000 x 20000, expected at most 67108864 pixels")
     }
 }
 
-/// The CRC-32 of PNG chunks (ISO 3309, reflected polynomial 0xEDB88320), bit by bit.
-enum CRC32 {
-    static func checksum(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
-    }
-}
 #endif

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct TarArchiveTests {
     /// The first two Medical MNIST JPEGs of each class, as Python's tarfile wrote them (ustar and

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ZipArchiveTests {
     /// numpy's savez_compressed (deflated, zip64 extras in the local headers) and savez (stored):

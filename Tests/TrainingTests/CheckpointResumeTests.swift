@@ -39,10 +39,12 @@ import TestSupport
                               classNames: (0..<10).map(String.init), files: [])
     }
 
-    /// Quantum RWKV (AdamW, a quantum layer) and HQNN-Parallel's CNN (Adam, BatchNorm running statistics):
-    /// resumed after epoch 1 and after epoch 2, the record is byte-identical to the uninterrupted one, the log says
-    /// where it resumed, and the checkpoint is gone once the record is stored.
-    @Test(arguments: [("vision-qrwkv", "mnist", "quantum-rwkv"), ("hqnn", "parallel-mnist", "cnn")])
+    /// Quantum RWKV (AdamW, a quantum layer), HQNN-Parallel's CNN (Adam, BatchNorm running statistics) and AE-VQC's
+    /// ResNet-18_q (224 x 224, 20 BatchNorms, the 15-qubit head): resumed after epoch 1 and after epoch 2, the record
+    /// is byte-identical to the uninterrupted one, the log says where it resumed, and the checkpoint is gone once the
+    /// record is stored.
+    @Test(arguments: [("vision-qrwkv", "mnist", "quantum-rwkv"), ("hqnn", "parallel-mnist", "cnn"),
+                      ("ae-vqc", "busi", "resnet-18-vqc-ansatz1")])
     func resumedRunsGiveTheUninterruptedRecord(paperID: String, experimentID: String, modelID: String) throws {
         let paper = try Papers.named(paperID)
         let experiment = try experiment(paper, experimentID)

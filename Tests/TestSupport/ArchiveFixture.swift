@@ -1,21 +1,27 @@
 import Foundation
-import TestSupport
 
 /// Writes zip and tar archives byte by byte from the format specifications (APPNOTE 6.3, POSIX
 /// ustar), independently of the decoders under test, so tests can make hostile ones.
-enum ArchiveFixture {
+public enum ArchiveFixture {
     /// One zip member: its name, the bytes stored, and what the headers declare.
-    struct ZipMember {
-        var name: String
-        var content: [UInt8]
+    public struct ZipMember {
+        public var name: String
+        public var content: [UInt8]
         /// Overrides the declared uncompressed size (to test huge declarations).
-        var declaredSize: UInt32?
+        public var declaredSize: UInt32?
         /// The compression method written (0 stored; anything else is only declared).
-        var method: UInt16 = 0
+        public var method: UInt16 = 0
+
+        public init(name: String, content: [UInt8], declaredSize: UInt32? = nil, method: UInt16 = 0) {
+            self.name = name
+            self.content = content
+            self.declaredSize = declaredSize
+            self.method = method
+        }
     }
 
     /// A zip archive of stored members.
-    static func zip(_ members: [ZipMember]) -> Data {
+    public static func zip(_ members: [ZipMember]) -> Data {
         var out: [UInt8] = []
         var directory: [UInt8] = []
         for member in members {
@@ -38,7 +44,7 @@ enum ArchiveFixture {
     }
 
     /// A ustar archive of regular files; `declaredSize` overrides a member's size field.
-    static func tar(_ members: [(name: String, content: [UInt8], declaredSize: Int?)]) -> Data {
+    public static func tar(_ members: [(name: String, content: [UInt8], declaredSize: Int?)]) -> Data {
         var out: [UInt8] = []
         for member in members {
             var header = [UInt8](repeating: 0, count: 512)
@@ -71,62 +77,5 @@ enum ArchiveFixture {
 extension String {
     fileprivate func leftPad(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}
-
-/// `fixtures/datasets/samples.json`, written by `fixtures/generators/dataset_samples.py` with numpy.
-struct DatasetSamples: Decodable {
-    struct NPZSample: Decodable {
-        struct Split: Decodable {
-            let shape: [Int]
-            let labels: [Int]
-            let pixelMD5: String
-            let pixelSum: Int
-        }
-        let md5: String
-        let splits: [String: Split]
-    }
-    struct ChestLike: Decodable {
-        let md5: String
-        let flags: [Int]
-        let firstPositive: [Int]
-        let pixelMD5: String
-    }
-    struct DType: Decodable {
-        let shape: [Int]
-        let values: [Double]
-    }
-    struct TarSample: Decodable {
-        struct Member: Decodable {
-            let name: String
-            let size: Int
-            let md5: String
-        }
-        let members: [Member]
-    }
-    struct CIFARSample: Decodable {
-        let md5: String
-        let labels: [Int]
-        let pixelMD5: String
-    }
-
-    let breast: NPZSample
-    let retina: NPZSample
-    let chestLike: ChestLike
-    let dtypes: [String: DType]
-    let medicalMNIST: TarSample
-    let cifar: CIFARSample
-
-    enum CodingKeys: String, CodingKey {
-        case breast = "breastmnist-sample", retina = "retinamnist-sample", chestLike = "chest-like-sample", dtypes
-        case medicalMNIST = "medical-mnist-sample", cifar = "cifar-sample"
-    }
-
-    static func load() throws -> DatasetSamples {
-        try Fixtures.json(DatasetSamples.self, "datasets/samples.json")
-    }
-
-    static func bytes(_ name: String) throws -> Data {
-        try Data(contentsOf: Fixtures.url("datasets/samples/" + name))
     }
 }

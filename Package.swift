@@ -64,7 +64,7 @@ let package = Package(
                           path: "Benchmarks/DecodeBench", swiftSettings: kernelFlags),
         .executableTarget(name: "qrwkv-bench", dependencies: ["Models", "NeuralNets", "Autograd", "BenchSupport"],
                           path: "Benchmarks/QRWKVBench", swiftSettings: kernelFlags),
-        .executableTarget(name: "aevqc-bench", dependencies: ["Models", "NeuralNets", "Autograd", "BenchSupport"],
+        .executableTarget(name: "aevqc-bench", dependencies: ["Models", "NeuralNets", "QuantumSim", "Autograd", "BenchSupport"],
                           path: "Benchmarks/AEVQCBench", swiftSettings: kernelFlags),
 
         // Tests: one target per module, sharing tolerances and fixture lookup.

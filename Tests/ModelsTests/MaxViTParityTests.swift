@@ -7,7 +7,7 @@ import TestSupport
 /// MaxViT-T with both heads against torchvision 0.28 `maxvit_t` on torch 2.13 CPU (and PennyLane 0.45.1 for the
 /// AE-VQC circuit): `fixtures/torch/aevqc_maxvit_t_{pooled,quantum}.json` from
 /// `fixtures/generators/torch_aevqc_backbones.py`. Every parameter is set to the generator's hashed values, one
-/// training-mode forward and backward pass runs at batch 2, 3 x 224 x 224, with stochastic depth probability 0 (as the
+/// training-mode forward and backward pass runs at batch 2, 3 x 224 x 224 (torch in float64, ours in float32), with stochastic depth probability 0 (as the
 /// generator sets every `StochasticDepth` module's p), and the backbone's output, the logits, the loss, every
 /// parameter gradient and every BatchNorm running statistic must agree within `Tolerance.torchvisionParityRelative`,
 /// each against its own scale (see `TorchvisionParityGolden.Stats`).

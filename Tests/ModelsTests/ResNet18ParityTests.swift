@@ -7,8 +7,8 @@ import TestSupport
 /// ResNet-18 with both heads against torchvision 0.28 `resnet18` on torch 2.13 CPU (and PennyLane 0.45.1 for the
 /// AE-VQC circuit): `fixtures/torch/aevqc_resnet18_{pooled,quantum}.json` from
 /// `fixtures/generators/torch_aevqc_backbones.py`. Every parameter is set to the generator's hashed values, one
-/// training-mode forward and backward pass runs at batch 2, 3 x 224 x 224, and the backbone's output, the logits,
-/// the loss, every parameter gradient and every BatchNorm running statistic must agree within
+/// training-mode forward and backward pass runs at batch 2, 3 x 224 x 224 (torch in float64, ours in float32), and the
+/// backbone's output, the logits, the loss, every parameter gradient and every BatchNorm running statistic must agree within
 /// `Tolerance.torchvisionParityRelative`, each against its own scale (see `TorchvisionParityGolden.Stats`).
 @Suite struct ResNet18ParityTests {
     @Test func pooledHeadMatchesTorchvision() throws {

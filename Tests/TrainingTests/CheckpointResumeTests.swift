@@ -23,31 +23,36 @@ import TestSupport
         return url
     }
 
-    /// The experiment with a 3-epoch smoke protocol on 20 training images (batches of 8: a short last batch).
-    func experiment(_ paper: Paper, _ id: String) throws -> Experiment {
+    /// The experiment with a 3-epoch smoke protocol on `train` training images in batches of `batch` (a short last
+    /// batch) and `test` test images.
+    func experiment(_ paper: Paper, _ id: String, train: Int = 20, test: Int = 8, batch: Int = 8) throws -> Experiment {
         var experiment = try paper.experiment(id)
-        experiment.scales = [ScaleProtocol(scale: .smoke, trainCount: 20, testCount: 8, epochs: 3, seeds: [5])]
-        experiment.training.batchSize = 8
+        experiment.scales = [ScaleProtocol(scale: .smoke, trainCount: train, testCount: test, epochs: 3, seeds: [5])]
+        experiment.training.batchSize = batch
         return experiment
     }
 
     func data(for experiment: Experiment) -> ExperimentData {
         let channels = experiment.models.map(ModelFactory.inputChannels).max() ?? 1
         let size = experiment.training.imageSize
-        return ExperimentData(train: images(20, size: size, channels: channels, seed: 1),
-                              test: images(8, size: size, channels: channels, seed: 2),
+        let counts = experiment.protocolFor(.smoke)
+        return ExperimentData(train: images(counts.trainCount, size: size, channels: channels, seed: 1),
+                              test: images(counts.testCount, size: size, channels: channels, seed: 2),
                               classNames: (0..<10).map(String.init), files: [])
     }
 
-    /// Quantum RWKV (AdamW, a quantum layer), HQNN-Parallel's CNN (Adam, BatchNorm running statistics) and AE-VQC's
-    /// ResNet-18_q (224 x 224, 20 BatchNorms, the 15-qubit head): resumed after epoch 1 and after epoch 2, the record
+    /// Quantum RWKV (AdamW, a quantum layer), HQNN-Parallel's CNN (Adam, BatchNorm running statistics), AE-VQC's
+    /// ResNet-18_q (224 x 224, 20 BatchNorms, the 15-qubit head) and MaxViT-T (stochastic depth: its random stream is a
+    /// buffer the checkpoint carries; 6 images in batches of 4, to keep the test short): resumed after epoch 1 and after
+    /// epoch 2, the record
     /// is byte-identical to the uninterrupted one, the log says where it resumed, and the checkpoint is gone once the
     /// record is stored.
     @Test(arguments: [("vision-qrwkv", "mnist", "quantum-rwkv"), ("hqnn", "parallel-mnist", "cnn"),
-                      ("ae-vqc", "busi", "resnet-18-vqc-ansatz1")])
+                      ("ae-vqc", "busi", "resnet-18-vqc-ansatz1"), ("ae-vqc", "busi", "maxvit-t")])
     func resumedRunsGiveTheUninterruptedRecord(paperID: String, experimentID: String, modelID: String) throws {
         let paper = try Papers.named(paperID)
-        let experiment = try experiment(paper, experimentID)
+        let maxViT = modelID.hasPrefix("maxvit")
+        let experiment = try experiment(paper, experimentID, train: maxViT ? 6 : 20, test: maxViT ? 2 : 8, batch: maxViT ? 4 : 8)
         let model = try #require(experiment.models.first { $0.id == modelID })
         let scale = experiment.protocolFor(.smoke)
         let identity = RunPlanner.identity(paper: paper, experiment: experiment, model: model, scale: scale, seed: 5)
@@ -70,7 +75,7 @@ import TestSupport
         var initialisation = SeededGenerator(seed: 5, purpose: .initialisation)
         var shuffle = SeededGenerator(seed: 5, purpose: .shuffle)
         let network = try ModelFactory.make(model, imageSize: experiment.training.imageSize, classes: 10, generator: &initialisation)
-        var trainer = Trainer(epochs: 3, batchSize: 8, learningRate: experiment.training.learningRate,
+        var trainer = Trainer(epochs: 3, batchSize: experiment.training.batchSize, learningRate: experiment.training.learningRate,
                               optimizer: experiment.training.optimizer) { metrics in
             if metrics.epoch < 3 {
                 try? FileManager.default.copyItem(at: file.url, to: saved.appendingPathComponent("after-\(metrics.epoch)"))

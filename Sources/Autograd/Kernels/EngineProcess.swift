@@ -18,8 +18,8 @@ import Glibc
 ///
 /// **Allocator.** A training step allocates and frees tens of megabytes of activations and
 /// gradients. glibc's defaults return such blocks to the kernel on every free, so each step
-/// pays for page faults on fresh memory (a quarter of the CNN step's time); the setup raises
-/// the mmap and trim thresholds so freed memory is reused instead, and the re-executed process
+/// pays for page faults on fresh memory (a quarter of the CNN step's time); the setup turns
+/// mmap off and trimming off so freed memory is reused instead, and the re-executed process
 /// gets `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (appended to any inherited tunables that do not
 /// set it), so large blocks are backed by transparent huge pages: a fresh 48 MB matrix then
 /// costs 24 page faults instead of 12,000 (glibc only; the kernel's THP mode `madvise` suffices).
@@ -75,16 +75,19 @@ public enum EngineProcess {
         tuneAllocator()
     }
 
-    /// glibc's `mallopt`: blocks up to 32 MiB (its largest mmap threshold) come from the heap,
-    /// and up to 512 MiB of freed heap stays mapped for reuse. `<malloc.h>` is not part of
-    /// Swift's Glibc module, so the function is looked up by name (absent on other C libraries).
+    /// glibc's `mallopt`: every block comes from the heap (no mmap: the 224 x 224 backbones' activations are
+    /// 50-400 MB each, above glibc's largest mmap threshold of 32 MiB, and a fresh mapping is zeroed page by page by
+    /// the kernel on first touch: 42 % of a MaxViT-T training step's CPU time before this), and freed heap is never
+    /// returned to the kernel (trim threshold -1, i.e. SIZE_MAX), so the process keeps its peak and reuses it.
+    /// `<malloc.h>` is not part of Swift's Glibc module, so the function is looked up by name (absent on other C
+    /// libraries).
     private static func tuneAllocator() {
         #if os(Linux)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD in <malloc.h>
-        _ = mallopt(mmapThreshold, 32 << 20)
-        _ = mallopt(trimThreshold, 512 << 20)
+        let trimThreshold: Int32 = -1, mmapMax: Int32 = -4  // M_TRIM_THRESHOLD, M_MMAP_MAX in <malloc.h>
+        _ = mallopt(mmapMax, 0)
+        _ = mallopt(trimThreshold, -1)
         #endif
     }
 

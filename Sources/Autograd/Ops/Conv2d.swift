@@ -16,6 +16,7 @@ extension Tensor {
     /// chunks concurrently. Backward recomputes the columns (cheaper than storing them) and
     /// uses `dweightᵀ += cols · gᵀ`, `dcols = weightᵀ · g` scattered back by col2im, and
     /// `dbias += Σ g`; weight and bias gradients are summed per chunk, then over chunks in order.
+    /// Depthwise convolutions (G = C = O, square kernel, dilation 1) go to `depthwiseConv2d` instead.
     /// - Precondition: ranks and channel counts as above, `stride >= 1`, `padding >= 0`,
     ///   `dilation >= 1`, `groups` dividing C and O, and the padded input at least as large
     ///   as the dilated kernel.
@@ -34,6 +35,9 @@ extension Tensor {
         let extentH = dilation * (weight.shape[2] - 1) + 1, extentW = dilation * (weight.shape[3] - 1) + 1
         precondition(x.shape[2] + 2 * padding >= extentH && x.shape[3] + 2 * padding >= extentW,
                      "conv2d kernel \(weight.shape[2])x\(weight.shape[3]) (dilation \(dilation)) larger than padded input \(x.shape)")
+        if groups > 1 && groups == x.shape[1] && outChannels == groups && dilation == 1 && weight.shape[2] == weight.shape[3] {
+            return depthwiseConv2d(x, weight: weight, bias: bias, stride: stride, padding: padding)
+        }
         let geometry = Im2Col(channels: groupChannels, height: x.shape[2], width: x.shape[3],
                               kernelHeight: weight.shape[2], kernelWidth: weight.shape[3],
                               stride: stride, padding: padding, dilation: dilation)

@@ -127,6 +127,9 @@ public enum AEVQCPaper {
         Assumption(id: "backbones", topic: "Backbone definitions and initialisation",
                    choice: "torchvision 0.28's resnet18 and maxvit_t with their default initialisation (ResNet: kaiming-normal fan-out convolutions, BatchNorm weight 1 bias 0; MaxViT: its own init), no pre-trained weights.",
                    reason: "Section 3.2 trains 'from scratch' and builds the models with PyTorch; torchvision's definitions are the standard ones and the paper names no others."),
+        Assumption(id: "maxvit-stochastic-depth", topic: "MaxViT-T's stochastic depth",
+                   choice: "As torchvision 0.28's maxvit_t: a drop probability rising linearly from 0 to 0.2 over the 11 MaxViT layers, applied in training to each MBConv, attention and MLP residual branch, one keep-or-drop draw per sample, kept branches scaled by 1/(1 - p); none in evaluation. The draws come from the run's own seeded stream, which epoch checkpoints carry.",
+                   reason: "The paper does not mention it; maxvit_t fixes stochastic_depth_prob = 0.2 and the paper builds its models with PyTorch. PyTorch's Bernoulli stream cannot be reproduced outside PyTorch, so our runs agree with a PyTorch run in distribution, not draw by draw."),
         Assumption(id: "amplitude-embedding", topic: "AE-VQC input",
                    choice: "The 512 x 7 x 7 feature map flattened in PyTorch's (channel, row, column) order, zero-padded to 2^15 = 32,768 and normalised to unit length (PennyLane AmplitudeEmbedding(normalize=True, pad_with=0)); circuit weights uniform on [0, 2pi) (TorchLayer's default).",
                    reason: "Section 2.4 feeds the feature maps 'without dimensionality reduction' into ceil(log2 25,088) = 15 qubits; the padding value and flattening order are not given."),
@@ -180,8 +183,7 @@ public enum AEVQCPaper {
         citation: "Y. Chen, Quantum Inf. Process. (2024), doi:10.1007/s11128-024-04566-9, arXiv:2312.07932",
         experiments: [croatianFish, fgvcAircraft, busi, applesOrTomatoes],
         notReproduced: [
-            "MaxViT-T and MaxViT-T_q (Table 4): the MaxViT-T backbone is not yet built in this version of qreport; a build with the data stops at them with one line naming the model. Their Params* are checked from the head arithmetic.",
-            "ResNet-18 and ResNet-18_q (Table 3) are built (torchvision's resnet18 layout and initialisation, 11,176,512 backbone parameters; the AE-VQC head with Ansatz 1 or 2) but not yet checked against torchvision's outputs and gradients (no parity golden yet), and no run of them is in this report: their data is missing here.",
+            "Training-time randomness draw by draw: weight initialisation, batch order and MaxViT-T's stochastic depth come from qreport's seeded streams, not PyTorch's generator, so a run matches a PyTorch run of the same configuration in distribution only. The four backbone/head models themselves are checked against torchvision 0.28 on torch 2.13 (outputs, every gradient and BatchNorm statistic within 1e-4 relative of torch's float64 pass).",
         ],
         assumptions: assumptions,
         inconsistencies: inconsistencies)

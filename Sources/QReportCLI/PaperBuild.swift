@@ -113,7 +113,7 @@ struct PaperBuild {
             let provenance = reproducible ? report.provenance.withoutBuildDetails() : report.provenance
             try ReportWriter.write(document, to: output, templatesDirectory: layout.templates,
                                    extraFiles: ["diff.md": Data(report.diffMarkdown().utf8),
-                                                "provenance.json": try CanonicalJSON.encode(provenance)])
+                                                "provenance.json": CanonicalJSON.encode(provenance)])
             return Outcome(html: output.appendingPathComponent("index.html"), pdf: output.appendingPathComponent("\(paper.id).pdf"),
                            diff: output.appendingPathComponent("diff.md"), rows: report.rows)
         } catch let error as UserFacingError {

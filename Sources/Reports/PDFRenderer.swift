@@ -522,7 +522,24 @@ private struct PageFlow {
         let deficit = (0..<columns).map { max(0, needed[$0] - widths[$0]) }.reduce(0, +)
         let surplus = (0..<columns).map { max(0, widths[$0] - needed[$0]) }
         let available = surplus.reduce(0, +)
-        guard deficit > 0, available > deficit else { return widths }
+        guard deficit > 0 else { return widths }
+        // The longest words alone overflow the text width: share it in proportion to them, so that no column is
+        // starved to a letter per line (an id column broken into one character per line is unreadable).
+        // Numeric columns keep their longest value whole; the text columns share the rest, the widest ones giving way
+        // first: every text column is capped at the one level L where the capped widths fill the text width.
+        guard available > deficit else {
+            let numeric = (0..<columns).map { table.isNumeric(column: $0) }
+            var left = g.width - (0..<columns).filter { numeric[$0] }.map { needed[$0] }.reduce(0, +)
+            var text = (0..<columns).filter { !numeric[$0] }.map { needed[$0] }.sorted()
+            var level = text.last ?? 0
+            while let narrowest = text.first, narrowest * Double(text.count) <= left {
+                left -= narrowest
+                text.removeFirst()
+                level = text.isEmpty ? narrowest : left / Double(text.count)
+            }
+            if let narrowest = text.first, narrowest * Double(text.count) > left { level = left / Double(text.count) }
+            return (0..<columns).map { numeric[$0] ? needed[$0] : min(needed[$0], level) }
+        }
         return (0..<columns).map { c in
             widths[c] < needed[c] ? needed[c] : widths[c] - surplus[c] / available * deficit
         }

@@ -113,7 +113,7 @@ public struct PaperReport: Sendable {
         if let missing { sections.append(missing) }
         sections.append(timingSection(appendix: missing == nil ? "C" : "D"))
         return ReportDocument(paperID: paper.id, title: paper.title, citation: paper.citation, scaleBanner: scaleBanner,
-                              generatedBy: "qreport \(provenance.qreportVersion)" + (includesBuildDetails ? " (commit \(reportCommit))" : ""),
+                              generatedBy: "qreport \(QReportVersion.current)" + (includesBuildDetails ? " (commit \(reportCommit))" : ""),
                               sections: sections)
     }
 

@@ -4,7 +4,7 @@ import Results
 /// Reads the facts of this machine and build that can change a run's numbers.
 public enum RunEnvironmentProbe {
     /// The qreport version printed in records and reports.
-    public static let qreportVersion = "0.1.0"
+    public static let qreportVersion = QReportVersion.current
 
     /// The environment of the current process.
     public static func current(threads: Int) -> RunEnvironment {

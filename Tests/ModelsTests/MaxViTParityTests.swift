@@ -39,66 +39,12 @@ import TestSupport
         }
         var generator = SplitMix64(seed: 14)
         let model = try MaxViT(classes: golden.classes, head: head, stochasticDepthProbability: 0, generator: &generator)
-        let ours = Dictionary(uniqueKeysWithValues: model.parameters.map { ($0.name, $0) })
-        try #require(model.parameters.count == golden.parameters.count)
-        for source in golden.parameters {
-            let parameter = try #require(ours[Self.ourName(source.name)], "no tensor for \(source.name)")
-            try #require(parameter.tensor.shape == source.shape, "\(source.name): \(parameter.tensor.shape) vs \(source.shape)")
-            let values = source.values
-            let sum = values.reduce(0.0) { $0 + Double($1) }
-            try #require(Tolerance.close(sum, source.valueSum, abs: 1e-12 * Double(values.count), rel: 1e-12),
-                         "\(source.name): hashed values sum to \(sum), torch's to \(source.valueSum)")
-            parameter.tensor.data = values
-        }
-        model.setTraining(true)
-
-        let images = Tensor(shape: golden.input.shape, data: golden.input.values)
-        let maps = model.features(images)
-        let logits = model.head(maps)
-        let loss = Tensor.crossEntropy(logits, targets: golden.labels)
-        loss.backward()
-
-        var report: [(String, Double, String)] = []
-        func expectParity(_ what: String, _ error: Double, _ detail: String = "") {
-            report.append((what, error, detail))
-            #expect(error <= Tolerance.torchvisionParityRelative, "\(file) \(what): relative error \(error) \(detail)")
-        }
-        let featureError = golden.features.relativeError(of: maps.data)
-        expectParity("features", featureError.error, featureError.quantity)
-        if let expected = golden.expectations, let vqc = model.head.vqc {
-            let n = maps.shape[0]
-            expectParity("<Z>", relativeError(vqc(maps.detached().reshaped([n, maps.count / n])).data, expected))
-        }
-        expectParity("logits", relativeError(logits.data, golden.logits))
-        expectParity("loss", abs(Double(loss.item()) - golden.loss) / abs(golden.loss))
-
         // `*.MBconv.layers.pre_norm.bias` gradients are 0 in exact arithmetic (conv_a's BatchNorm removes a
-        // per-channel constant), so torch's ~1e-10 are noise: measured against the largest gradient entry of the model.
-        let gradientScale = golden.parameters.reduce(0.0) { max($0, $1.grad.maxAbs) }
-        var worstGradient = (error: 0.0, detail: "")
-        for source in golden.parameters {
-            let name = Self.ourName(source.name)
-            guard let gradient = ours[name]?.tensor.grad else {
-                Issue.record("\(file): \(name) has no gradient")
-                continue
-            }
-            let floor = name.hasSuffix("pre_norm.bias") ? gradientScale : 0
-            let error = source.grad.relativeError(of: gradient, floor: floor)
-            #expect(error.error <= Tolerance.torchvisionParityRelative, "\(file) d loss / d \(name): \(error.error) at \(error.quantity)")
-            if !(error.error <= worstGradient.error) { worstGradient = (error.error, "\(name), \(error.quantity)") }
+        // per-channel constant), so both sides' values are rounding noise: measured against the largest gradient entry.
+        try BackboneParity.check(file, golden: golden, model: model, vqc: model.head.vqc, extraBuffers: 1, ourName: Self.ourName,
+                                 gradientFloor: { name, scale in name.hasSuffix("pre_norm.bias") ? scale : 0 }) { images in
+            let maps = model.features(images)
+            return (maps, model.head(maps))
         }
-        report.append(("gradients", worstGradient.error, worstGradient.detail))
-
-        let buffers = Dictionary(uniqueKeysWithValues: model.buffers.map { ($0.name, $0) })
-        try #require(buffers.count == golden.buffers.count + 1)  // + the stochastic depth state
-        var worstBuffer = (error: 0.0, detail: "")
-        for source in golden.buffers {
-            let buffer = try #require(buffers[source.name], "no buffer \(source.name)")
-            let error = source.stats.relativeError(of: buffer.values)
-            #expect(error.error <= Tolerance.torchvisionParityRelative, "\(file) \(source.name): \(error.error) at \(error.quantity)")
-            if !(error.error <= worstBuffer.error) { worstBuffer = (error.error, "\(source.name), \(error.quantity)") }
-        }
-        report.append(("running stats", worstBuffer.error, worstBuffer.detail))
-        print("\(file) worst relative errors: " + report.map { "\($0.0) \($0.1)" + ($0.2.isEmpty ? "" : " (\($0.2))") }.joined(separator: "; "))
     }
 }

@@ -37,64 +37,9 @@ import TestSupport
         }
         var generator = SplitMix64(seed: 13)
         let model = try ResNet18(classes: golden.classes, head: head, generator: &generator)
-        let ours = Dictionary(uniqueKeysWithValues: model.parameters.map { ($0.name, $0) })
-        try #require(model.parameters.count == golden.parameters.count)
-        for source in golden.parameters {
-            let parameter = try #require(ours[Self.ourName(source.name)], "no tensor for \(source.name)")
-            try #require(parameter.tensor.shape == source.shape, "\(source.name): \(parameter.tensor.shape) vs \(source.shape)")
-            let values = source.values
-            let sum = values.reduce(0.0) { $0 + Double($1) }
-            // Recomputed bit for bit; the sums differ only by the order of float64 additions.
-            try #require(Tolerance.close(sum, source.valueSum, abs: 1e-12 * Double(values.count), rel: 1e-12),
-                         "\(source.name): hashed values sum to \(sum), torch's to \(source.valueSum)")
-            parameter.tensor.data = values
+        try BackboneParity.check(file, golden: golden, model: model, vqc: model.vqc, ourName: Self.ourName) { images in
+            let maps = model.features(images)
+            return (maps, model.logits(features: maps))
         }
-        model.setTraining(true)
-
-        let images = Tensor(shape: golden.input.shape, data: golden.input.values)
-        let maps = model.features(images)
-        let logits = model.logits(features: maps)
-        let loss = Tensor.crossEntropy(logits, targets: golden.labels)
-        loss.backward()
-
-        var report: [(String, Double, String)] = []
-        func expectParity(_ what: String, _ error: Double, _ detail: String = "") {
-            report.append((what, error, detail))
-            #expect(error <= Tolerance.torchvisionParityRelative, "\(file) \(what): relative error \(error) \(detail)")
-        }
-        let featureError = golden.features.relativeError(of: maps.data)
-        expectParity("features", featureError.error, featureError.quantity)
-        if let expected = golden.expectations, let vqc = model.vqc {
-            let n = maps.shape[0]
-            let expectations = vqc(maps.reshaped([n, maps.count / n]))
-            expectParity("<Z>", relativeError(expectations.data, expected))
-        }
-        expectParity("logits", relativeError(logits.data, golden.logits))
-        expectParity("loss", abs(Double(loss.item()) - golden.loss) / abs(golden.loss))
-
-        var worstGradient = (error: 0.0, detail: "")
-        for source in golden.parameters {
-            let name = Self.ourName(source.name)
-            guard let gradient = ours[name]?.tensor.grad else {
-                Issue.record("\(file): \(name) has no gradient")
-                continue
-            }
-            let error = source.grad.relativeError(of: gradient)
-            #expect(error.error <= Tolerance.torchvisionParityRelative, "\(file) d loss / d \(name): \(error.error) at \(error.quantity)")
-            if !(error.error <= worstGradient.error) { worstGradient = (error.error, "\(name), \(error.quantity)") }
-        }
-        report.append(("gradients", worstGradient.error, worstGradient.detail))
-
-        let buffers = Dictionary(uniqueKeysWithValues: model.buffers.map { ($0.name, $0) })
-        try #require(buffers.count == golden.buffers.count)
-        var worstBuffer = (error: 0.0, detail: "")
-        for source in golden.buffers {
-            let buffer = try #require(buffers[source.name], "no buffer \(source.name)")
-            let error = source.stats.relativeError(of: buffer.values)
-            #expect(error.error <= Tolerance.torchvisionParityRelative, "\(file) \(source.name): \(error.error) at \(error.quantity)")
-            if !(error.error <= worstBuffer.error) { worstBuffer = (error.error, "\(source.name), \(error.quantity)") }
-        }
-        report.append(("running stats", worstBuffer.error, worstBuffer.detail))
-        print("\(file) worst relative errors: " + report.map { "\($0.0) \($0.1)" + ($0.2.isEmpty ? "" : " (\($0.2))") }.joined(separator: "; "))
     }
 }

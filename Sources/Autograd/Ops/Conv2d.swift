@@ -146,14 +146,21 @@ extension Tensor {
             }
             if needWeight {
                 weight.accumulateGrad { gw in
-                    // Chunk partials hold dweightᵀ per group ([patch, O/G]); add them in chunk order.
-                    for chunk in 0..<chunks {
-                        let partial = partialWeight + chunk * weightSize
-                        for gi in 0..<groups {
-                            for o in 0..<groupOut {
-                                let row = gw.baseAddress! + (gi * groupOut + o) * patch
-                                let column = partial + gi * groupOut * patch + o
-                                for p in 0..<patch { row[p] += column[p * groupOut] }
+                    // Chunk partials hold dweightᵀ per group ([patch, O/G]); every element adds them in chunk order.
+                    // Tiles of 16 output channels x 256 patch entries (the transposed reads stay in L1), the tiles
+                    // concurrently: each element is still summed by one task in the same order.
+                    let oTile = 16, pTile = 256, oTiles = (groupOut + oTile - 1) / oTile
+                    let target = gw.baseAddress!
+                    Parallel.forEach(groups * oTiles) { unit in
+                        let gi = unit / oTiles, o0 = (unit % oTiles) * oTile, o1 = min(groupOut, o0 + oTile)
+                        for p0 in Swift.stride(from: 0, to: patch, by: pTile) {
+                            let p1 = min(patch, p0 + pTile)
+                            for chunk in 0..<chunks {
+                                let partial = partialWeight + chunk * weightSize + gi * groupOut * patch
+                                for o in o0..<o1 {
+                                    let row = target + (gi * groupOut + o) * patch
+                                    for p in p0..<p1 { row[p] += partial[p * groupOut + o] }
+                                }
                             }
                         }
                     }

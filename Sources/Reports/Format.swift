@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// Number formatting shared by every table.
 enum Format {
@@ -42,13 +43,8 @@ extension Format {
     /// A whole number with thousands separators (`45,194`); decimals are rounded.
     static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
-        let digits = String(Int(value.rounded()).magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (value < 0 ? "-" : "") + out
+        let magnitude = Thousands.grouped(Int(value.rounded().magnitude))
+        return (value < 0 ? "-" : "") + magnitude
     }
 }
 

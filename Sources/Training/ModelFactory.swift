@@ -37,25 +37,12 @@ public enum ModelFactory {
         case (.resnet18, .pooled):
             return try ResNet18(classes: classes, head: .pooled, generator: &generator)
         case let (.resnet18, .quantum(number, layers, .linear)):
-            let features = AEVQCArchitecture.featureChannels * (imageSize / 32) * (imageSize / 32)
-            guard features == AEVQCArchitecture.features, let ansatz = [1: AEVQCAnsatz.ansatz1, 2: .ansatz2][number] else {
-                throw TrainingError.modelNotImplemented(
-                    model: spec.id, detail: "the AE-VQC head with Ansatz \(number) on \(imageSize) x \(imageSize) inputs "
-                        + "(it takes 224 x 224: 512 x 7 x 7 = 25,088 features, and Ansatz 1 or 2)")
-            }
+            let ansatz = try aeVQCAnsatz(spec, number, imageSize: imageSize)
             return try ResNet18(classes: classes, head: .quantum(ansatz: ansatz, layers: layers), generator: &generator)
         case (.maxvitT, .pooled):
             return try maxViT(spec, head: .pooled, imageSize: imageSize, classes: classes, generator: &generator)
         case let (.maxvitT, .quantum(number, layers, classifier)):
-            guard let ansatz = [1: AEVQCAnsatz.ansatz1, 2: .ansatz2][number] else {
-                throw TrainingError.modelNotImplemented(model: spec.id, detail: "the AE-VQC head with Ansatz \(number) (there are 1 and 2)")
-            }
-            let features = AEVQCArchitecture.featureChannels * (imageSize / 32) * (imageSize / 32)
-            guard imageSize % 32 == 0, features == AEVQCArchitecture.features else {
-                throw TrainingError.unsupportedImageSize(
-                    model: spec.id, size: imageSize,
-                    detail: "the AE-VQC head embeds 512 x 7 x 7 = 25,088 features into 15 qubits, which needs 224 x 224 inputs")
-            }
+            let ansatz = try aeVQCAnsatz(spec, number, imageSize: imageSize)
             let head: MaxViTHead.QuantumClassifier
             switch classifier {
             case .linear: head = .linear
@@ -68,6 +55,22 @@ public enum ModelFactory {
             let head = architecture.head == .pooled ? "with global pooling" : "with the AE-VQC head and this classifier"
             throw TrainingError.modelNotImplemented(model: spec.id, detail: "the \(architecture.backbone.name) backbone (\(head))")
         }
+    }
+
+    /// The AE-VQC head's ansatz, for either backbone: Ansatz 1 or 2, on images whose 512-channel feature map is
+    /// 7 x 7 (25,088 features for the 15 qubits).
+    /// - Throws: `TrainingError.modelNotImplemented` for another ansatz number, `.unsupportedImageSize` for another size.
+    private static func aeVQCAnsatz(_ spec: ModelSpec, _ number: Int, imageSize: Int) throws -> AEVQCAnsatz {
+        guard let ansatz = [1: AEVQCAnsatz.ansatz1, 2: .ansatz2][number] else {
+            throw TrainingError.modelNotImplemented(model: spec.id, detail: "the AE-VQC head with Ansatz \(number) (there are 1 and 2)")
+        }
+        let features = AEVQCArchitecture.featureChannels * (imageSize / 32) * (imageSize / 32)
+        guard imageSize % 32 == 0, features == AEVQCArchitecture.features else {
+            throw TrainingError.unsupportedImageSize(
+                model: spec.id, size: imageSize,
+                detail: "the AE-VQC head embeds 512 x 7 x 7 = 25,088 features into 15 qubits, which needs 224 x 224 inputs")
+        }
+        return ansatz
     }
 
     /// MaxViT-T, with torchvision's image-size check as a `TrainingError`.

@@ -2,6 +2,7 @@ import Autograd
 import Catalog
 import Foundation
 import Models
+import Results
 
 /// What the runs a build is about to train will cost, worked out before any starts: one training step of each
 /// model (the protocol's batch at its image size, random pixels and labels) timed on this machine, times each
@@ -82,29 +83,18 @@ public struct TrainingEstimate {
         var shown = Set<String>()
         for run in runs where shown.insert(Self.timingKey(run)).inserted {
             guard let timing = timings[Self.timingKey(run)] else { continue }
-            lines.append("  \(run.experiment.id) · \(timing.name): \(Self.grouped(timing.parameters)) parameters, one step "
+            lines.append("  \(run.experiment.id) · \(timing.name): \(Thousands.grouped(timing.parameters)) parameters, one step "
                 + "(batch \(run.experiment.training.batchSize), \(run.experiment.training.imageSize) x \(run.experiment.training.imageSize)) "
                 + "\(EpochProgress.duration(timing.stepSeconds))")
         }
         for run in runs {
-            lines.append("  \(run.label): \(run.epochs) epoch\(run.epochs == 1 ? "" : "s") x \(Self.grouped(run.steps / max(run.epochs, 1))) steps, "
+            lines.append("  \(run.label): \(run.epochs) epoch\(run.epochs == 1 ? "" : "s") x \(Thousands.grouped(run.steps / max(run.epochs, 1))) steps, "
                 + "about \(EpochProgress.duration(seconds(run)))")
         }
         let cpuHours = seconds * Double(threads) / 3600
         lines.append("  in all: about \(EpochProgress.duration(seconds)) wall, "
             + String(format: "%.1f", cpuHours) + " CPU-hours (\(threads) thread\(threads == 1 ? "" : "s"))")
         return lines
-    }
-
-    /// `119056` -> `119,056`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
     }
 
     /// One step of a freshly initialised model (fixed seed, random pixels and labels); a step under a second is

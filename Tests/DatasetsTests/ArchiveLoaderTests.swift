@@ -98,7 +98,7 @@ import TestSupport
 
     /// The three real MedMNIST files (the development mirror has them) load with the registry's counts and shapes.
     @Test(.enabled(if: FullDatasets.present("breastmnist", "retinamnist", "pneumoniamnist"),
-                   "needs the full BreastMNIST, RetinaMNIST and PneumoniaMNIST files (QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+                   "needs the full BreastMNIST, RetinaMNIST and PneumoniaMNIST files (QREPORT_DATA, the user cache or QREPORT_MIRROR)"))
     func realMedMNISTFilesLoad() throws {
         let locator = FullDatasets.locator
         for name in ["breastmnist", "retinamnist", "pneumoniamnist"] {

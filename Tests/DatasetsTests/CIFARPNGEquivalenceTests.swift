@@ -98,7 +98,7 @@ import TestSupport
 /// The full PNG archive through the registry, found where qreport looks (skipped where it is absent):
 /// the test split's counts and integer pixel sums are those shared/data/README.md records.
 @Suite(.enabled(if: FullDatasets.present(DatasetRegistry.cifar10PNG),
-                "needs cifar10-png.tar.gz (not found in QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+                "needs cifar10-png.tar.gz (not found in QREPORT_DATA, the user cache or QREPORT_MIRROR)"))
 struct CIFARMirrorTests {
     @Test func testSplitMatchesTheRecordedPixelSums() throws {
         let locator = FullDatasets.locator

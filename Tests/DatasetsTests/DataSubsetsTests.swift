@@ -37,7 +37,7 @@ import Testing
 
     /// IDX and NPZ subsets hold the first images and labels of each split of the full files.
     @Test(.enabled(if: FullDatasets.present("mnist", "breastmnist", "retinamnist", "pneumoniamnist"),
-                   "needs the full MNIST, BreastMNIST, RetinaMNIST and PneumoniaMNIST files (QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+                   "needs the full MNIST, BreastMNIST, RetinaMNIST and PneumoniaMNIST files (QREPORT_DATA, the user cache or QREPORT_MIRROR)"))
     func fileOrderedSubsetsAreTheFirstImages() throws {
         for name in ["mnist", "breastmnist", "retinamnist", "pneumoniamnist"] {
             let full = try DatasetRegistry.entry(named: name)
@@ -52,7 +52,7 @@ import Testing
 
     /// The Medical MNIST subset holds the first 16 JPEGs by path of each class of the full archive, byte for byte.
     @Test(.enabled(if: FullDatasets.present("medical-mnist"),
-                   "needs the full Medical MNIST archive (QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+                   "needs the full Medical MNIST archive (QREPORT_DATA, the user cache or QREPORT_MIRROR)"))
     func medicalMNISTSubsetIsTheFirstJPEGsOfEachClass() throws {
         let full = DatasetRegistry.medicalMNIST
         let located = try #require(FullDatasets.locator.findLocally(full.files[0], of: full))

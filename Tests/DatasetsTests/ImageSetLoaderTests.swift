@@ -80,7 +80,7 @@ import Testing
 
 /// The real MNIST files, found where qreport finds them (`FullDatasets`): skipped where they are absent.
 @Suite(.enabled(if: FullDatasets.present("mnist"),
-                "needs the full MNIST files (not found in QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+                "needs the full MNIST files (not found in QREPORT_DATA, the user cache or QREPORT_MIRROR)"))
 struct SharedMNISTTests {
     let locator = FullDatasets.locator
 

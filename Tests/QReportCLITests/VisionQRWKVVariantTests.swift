@@ -11,12 +11,12 @@ import Results
     let layout = ProjectLayout(root: Fixtures.repositoryRoot)
 
     @Test(.enabled(if: FullDatasets.present("breastmnist"),
-                   "needs the full BreastMNIST file (not found in QREPORT_DATA, the user cache, QREPORT_MIRROR or ../shared/data)"))
+                   "needs the full BreastMNIST file (not found in QREPORT_DATA, the user cache or QREPORT_MIRROR)"))
     func codeReportShowsThePaperTextRunsBesideItsOwn() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("qreport-variant-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         var environment = ["HOME": work.path, "XDG_CACHE_HOME": work.appendingPathComponent("cache").path, "QREPORT_OFFLINE": "1"]
-        for name in ["QREPORT_DATA", "QREPORT_MIRROR"] { environment[name] = FullDatasets.environment[name] }
+        for name in ["QREPORT_DATA", "QREPORT_MIRROR"] { environment[name] = ProcessInfo.processInfo.environment[name] }
         let paperText = try #require(VisionQRWKVPaper.variants["paper-text"])
         let code = work.appendingPathComponent("code"), text = work.appendingPathComponent("text")
         let codeStore = code.appendingPathComponent("runs"), textStore = text.appendingPathComponent("runs")

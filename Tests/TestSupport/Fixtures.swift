@@ -22,10 +22,4 @@ public enum Fixtures {
         try JSONDecoder().decode(T.self, from: Data(contentsOf: url(relativePath)))
     }
 
-    /// `../shared/data` beside the repository (the development mirror), if present. Tests that need a full dataset
-    /// find it as qreport does, through `dataLocator` (which searches here last).
-    public static var sharedData: URL? {
-        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
 }

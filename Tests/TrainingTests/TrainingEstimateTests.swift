@@ -1,4 +1,5 @@
 import Catalog
+import Results
 import Testing
 import TestSupport
 @testable import Training
@@ -30,7 +31,7 @@ import TestSupport
         #expect(lines[1] == "  parallel-mnist · CNN: 45,434 parameters, one step (batch 64, 28 x 28) 0.5 s")
         #expect(lines[2] == "  parallel-mnist · CNN · seed 0: 3 epochs x 16 steps, about 26 s")
         #expect(lines.last == "  in all: about 51 s wall, 0.0 CPU-hours (2 threads)")
-        #expect(TrainingEstimate.grouped(119_056) == "119,056" && TrainingEstimate.grouped(999) == "999")
+        #expect(Thousands.grouped(119_056) == "119,056" && Thousands.grouped(999) == "999")
     }
 
     /// `measure` builds the model and times a real step: positive, and the model's real parameter count.

@@ -53,7 +53,7 @@ struct Conv2dTests {
     }
 
     @Test("forward matches the direct definition",
-          arguments: [(1, 0, 2), (2, 0, 2), (1, 2, 5), (2, 2, 5), (2, 1, 3), (3, 2, 3)])
+          arguments: [(1, 0, 2), (2, 0, 2), (1, 2, 5), (2, 2, 5), (2, 1, 3), (3, 2, 3), (1, 1, 3)])
     func directDefinition(stride: Int, padding: Int, kernel: Int) {
         var g = SplitMix64(seed: UInt64(stride * 100 + padding * 10 + kernel))
         let x = randomTensor([2, 3, 9, 8], &g)
@@ -66,8 +66,8 @@ struct Conv2dTests {
         expectClose(y.data, Self.reference(x, w, b, stride: stride, padding: padding), rel: 0, abs: 1e-5, "conv2d")
     }
 
-    @Test("gradients agree with finite differences (stride 1 and 2, padding 0 and 2)",
-          arguments: [(1, 0), (2, 0), (1, 2), (2, 2)])
+    @Test("gradients agree with finite differences (stride 1 and 2, padding 0 and 2; stride 1 padding 1 is Winograd's)",
+          arguments: [(1, 0), (2, 0), (1, 2), (2, 2), (1, 1)])
     func finiteDifferences(stride: Int, padding: Int) {
         var g = SplitMix64(seed: UInt64(10 * stride + padding))
         let x = randomTensor([2, 2, 6, 5], &g, requiresGrad: true)
@@ -80,12 +80,13 @@ struct Conv2dTests {
     func groupedBatch() {
         var g = SplitMix64(seed: 8)
         // 30 images make 8 chunks of `conv2dImagesPerChunk` = 4 (the last one of 2), run in parallel,
-        // whose weight and bias gradients are summed per chunk and then in chunk order.
+        // whose weight and bias gradients are summed per chunk and then in chunk order. (5x5, HQNN's kernel:
+        // a 3x3 at padding 1 would take the Winograd path, tested below.)
         let x = randomTensor([30, 16, 32, 32], &g, requiresGrad: true)
-        let w = randomTensor([2, 16, 3, 3], &g, requiresGrad: true)
+        let w = randomTensor([2, 16, 5, 5], &g, requiresGrad: true)
         let b = randomTensor([2], &g, requiresGrad: true)
         let upstream = g.values(30 * 2 * 32 * 32)
-        let y = Tensor.conv2d(x, weight: w, bias: b, stride: 1, padding: 1)
+        let y = Tensor.conv2d(x, weight: w, bias: b, stride: 1, padding: 2)
         y.backward(gradient: upstream)
 
         let imageSize = 16 * 32 * 32, outSize = 2 * 32 * 32
@@ -94,7 +95,7 @@ struct Conv2dTests {
         var outputs = [Float](), gradX = [Float]()
         for n in 0..<30 {
             let xn = Tensor(shape: [1, 16, 32, 32], data: Array(x.data[(n * imageSize)..<((n + 1) * imageSize)]), requiresGrad: true)
-            let yn = Tensor.conv2d(xn, weight: w1, bias: b1, stride: 1, padding: 1)
+            let yn = Tensor.conv2d(xn, weight: w1, bias: b1, stride: 1, padding: 2)
             outputs += yn.data
             yn.backward(gradient: Array(upstream[(n * outSize)..<((n + 1) * outSize)]))
             gradX += xn.grad ?? []

@@ -15,6 +15,8 @@ struct Im2Col {
     var patchSize: Int { channels * kernelHeight * kernelWidth }
     /// Columns per image: `H'·W'`.
     var outPlane: Int { outHeight * outWidth }
+    /// A 1x1 kernel at stride 1 without padding reads the image itself as its columns.
+    var readsImageAsColumns: Bool { kernelHeight == 1 && kernelWidth == 1 && stride == 1 && padding == 0 }
 
     init(channels: Int, height: Int, width: Int, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Int,
          dilation: Int = 1) {

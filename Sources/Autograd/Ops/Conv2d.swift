@@ -16,7 +16,8 @@ extension Tensor {
     /// chunks concurrently. Backward recomputes the columns (cheaper than storing them) and
     /// uses `dweightᵀ += cols · gᵀ`, `dcols = weightᵀ · g` scattered back by col2im, and
     /// `dbias += Σ g`; weight and bias gradients are summed per chunk, then over chunks in order.
-    /// Depthwise convolutions (G = C = O, square kernel, dilation 1) go to `depthwiseConv2d` instead.
+    /// Depthwise convolutions (G = C = O, square kernel, dilation 1) go to `depthwiseConv2d` instead, and 3×3
+    /// convolutions at stride 1 with padding 1 (G = 1, dilation 1) to `winogradConv2d`.
     /// - Precondition: ranks and channel counts as above, `stride >= 1`, `padding >= 0`,
     ///   `dilation >= 1`, `groups` dividing C and O, and the padded input at least as large
     ///   as the dilated kernel.
@@ -38,6 +39,17 @@ extension Tensor {
         if groups > 1 && groups == x.shape[1] && outChannels == groups && dilation == 1 && weight.shape[2] == weight.shape[3] {
             return depthwiseConv2d(x, weight: weight, bias: bias, stride: stride, padding: padding)
         }
+        if groups == 1 && weight.shape[2] == 3 && weight.shape[3] == 3 && stride == 1 && padding == 1 && dilation == 1 {
+            return winogradConv2d(x, weight: weight, bias: bias)
+        }
+        return im2colConv2d(x, weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
+    }
+
+    /// `conv2d` by im2col + sgemm, forward and backward (see `conv2d`).
+    static func im2colConv2d(_ x: Tensor, weight: Tensor, bias: Tensor?, stride: Int, padding: Int, dilation: Int,
+                             groups: Int) -> Tensor {
+        let batch = x.shape[0], outChannels = weight.shape[0], groupOut = outChannels / groups
+        let groupChannels = x.shape[1] / groups
         let geometry = Im2Col(channels: groupChannels, height: x.shape[2], width: x.shape[3],
                               kernelHeight: weight.shape[2], kernelWidth: weight.shape[3],
                               stride: stride, padding: padding, dilation: dilation)
@@ -45,38 +57,9 @@ extension Tensor {
         let groupInputSize = groupChannels * x.shape[2] * x.shape[3]
         let imageSize = x.shape[1] * x.shape[2] * x.shape[3]
         let outImageSize = outChannels * plane
-        // A 1x1 kernel at stride 1 without padding reads the image itself as its columns.
-        let identityColumns = weight.shape[2] == 1 && weight.shape[3] == 1 && stride == 1 && padding == 0
+        let identityColumns = geometry.readsImageAsColumns
         let perChunk = conv2dImagesPerChunk, chunks = (batch + perChunk - 1) / perChunk
-
-        let out = VectorKernels.array(count: batch * outImageSize) { po in
-            x.data.withUnsafeBufferPointer { px in
-                weight.data.withUnsafeBufferPointer { pw in
-                    Parallel.forEach(chunks) { chunk in
-                        let cols = UnsafeMutablePointer<Float>.allocate(capacity: identityColumns ? 0 : patch * plane)
-                        defer { cols.deallocate() }
-                        for b in (chunk * perChunk)..<min(batch, (chunk + 1) * perChunk) {
-                            for gi in 0..<groups {
-                                let image = px.baseAddress! + b * imageSize + gi * groupInputSize
-                                if !identityColumns {
-                                    geometry.im2col(image: image, cols: cols, rowStride: plane, column: 0)
-                                }
-                                GEMM.multiply(transposeA: false, transposeB: false, m: groupOut, n: plane, k: patch,
-                                              a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
-                                              b: identityColumns ? image : UnsafePointer(cols), ldb: plane,
-                                              beta: 0, c: po.baseAddress! + b * outImageSize + gi * groupOut * plane, ldc: plane)
-                            }
-                            if let bias {
-                                for o in 0..<outChannels {
-                                    let dst = po.baseAddress! + b * outImageSize + o * plane, shift = bias.data[o]
-                                    for p in 0..<plane { dst[p] += shift }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let out = im2colConvolution(x, weight: weight, bias: bias, geometry: geometry, groups: groups)
 
         let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
         return Tensor(shape: [batch, outChannels, geometry.outHeight, geometry.outWidth], data: out, inputs: inputs) { g in
@@ -170,6 +153,46 @@ extension Tensor {
                 bias.accumulateGrad { gb in
                     for chunk in 0..<chunks {
                         for o in 0..<outChannels { gb[o] += partialBias[chunk * outChannels + o] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The forward of `conv2d` as im2col + one-thread `sgemm` per image and channel group, straight into the output
+    /// (images in fixed chunks of `conv2dImagesPerChunk`, the chunks concurrently), plus the bias.
+    static func im2colConvolution(_ x: Tensor, weight: Tensor, bias: Tensor?, geometry: Im2Col, groups: Int) -> [Float] {
+        let batch = x.shape[0], outChannels = weight.shape[0], groupOut = outChannels / groups
+        let patch = geometry.patchSize, plane = geometry.outPlane
+        let groupInputSize = geometry.channels * x.shape[2] * x.shape[3]
+        let imageSize = x.shape[1] * x.shape[2] * x.shape[3]
+        let outImageSize = outChannels * plane
+        let identityColumns = geometry.readsImageAsColumns
+        let perChunk = conv2dImagesPerChunk, chunks = (batch + perChunk - 1) / perChunk
+        return VectorKernels.array(count: batch * outImageSize) { po in
+            x.data.withUnsafeBufferPointer { px in
+                weight.data.withUnsafeBufferPointer { pw in
+                    Parallel.forEach(chunks) { chunk in
+                        let cols = UnsafeMutablePointer<Float>.allocate(capacity: identityColumns ? 0 : patch * plane)
+                        defer { cols.deallocate() }
+                        for b in (chunk * perChunk)..<min(batch, (chunk + 1) * perChunk) {
+                            for gi in 0..<groups {
+                                let image = px.baseAddress! + b * imageSize + gi * groupInputSize
+                                if !identityColumns {
+                                    geometry.im2col(image: image, cols: cols, rowStride: plane, column: 0)
+                                }
+                                GEMM.multiply(transposeA: false, transposeB: false, m: groupOut, n: plane, k: patch,
+                                              a: pw.baseAddress! + gi * groupOut * patch, lda: patch,
+                                              b: identityColumns ? image : UnsafePointer(cols), ldb: plane,
+                                              beta: 0, c: po.baseAddress! + b * outImageSize + gi * groupOut * plane, ldc: plane)
+                            }
+                            if let bias {
+                                for o in 0..<outChannels {
+                                    let dst = po.baseAddress! + b * outImageSize + o * plane, shift = bias.data[o]
+                                    for p in 0..<plane { dst[p] += shift }
+                                }
+                            }
+                        }
                     }
                 }
             }

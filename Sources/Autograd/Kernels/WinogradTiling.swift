@@ -52,7 +52,6 @@ struct WinogradTiling {
         let rowT = UnsafeMutablePointer<Float>.allocate(capacity: 16 * tw)
         defer { even.deallocate(); rowT.deallocate() }
         even.initialize(repeating: 0, count: 2 * (tw + 1))
-        let oddCount = (width + 1) / 2, evenCount = width / 2
         for c in 0..<channels {
             for row in rows {
                 let n = row / tilesHigh, ty = row % tilesHigh
@@ -65,23 +64,22 @@ struct WinogradTiling {
                         continue
                     }
                     let source = plane + y * width
-                    for t in 0..<oddCount { odd[t] = source[2 * t] }
-                    for t in 0..<evenCount { even[t + 1] = source[2 * t + 1] }
+                    RowKernels.split(source, count: width, even: odd, odd: even + 1)
                     // a0 = d0 − d2, a1 = d1 + d2, a2 = d2 − d1, a3 = d1 − d3.
-                    for tx in 0..<tw {
-                        let d0 = even[tx], d1 = odd[tx], d2 = even[tx + 1], d3 = odd[tx + 1]
-                        a[tx] = d0 - d2; a[tw + tx] = d1 + d2; a[2 * tw + tx] = d2 - d1; a[3 * tw + tx] = d1 - d3
-                    }
+                    RowKernels.subtract(a, even, even + 1, tw)
+                    RowKernels.add(a + tw, odd, even + 1, tw)
+                    RowKernels.subtract(a + 2 * tw, even + 1, odd, tw)
+                    RowKernels.subtract(a + 3 * tw, odd, odd + 1, tw)
                 }
                 let column = c * ld + (row - rows.lowerBound) * tw
                 for b in 0..<4 {
-                    let r0 = rowT + b * tw, r1 = r0 + 4 * tw, r2 = r1 + 4 * tw, r3 = r2 + 4 * tw
+                    let r0 = UnsafePointer(rowT + b * tw), r1 = r0 + 4 * tw, r2 = r1 + 4 * tw, r3 = r2 + 4 * tw
                     let v0 = slabs + b * slabStride + column, v1 = v0 + 4 * slabStride
                     let v2 = v1 + 4 * slabStride, v3 = v2 + 4 * slabStride
-                    for tx in 0..<tw {
-                        v0[tx] = r0[tx] - r2[tx]; v1[tx] = r1[tx] + r2[tx]
-                        v2[tx] = r2[tx] - r1[tx]; v3[tx] = r1[tx] - r3[tx]
-                    }
+                    RowKernels.subtract(v0, r0, r2, tw)
+                    RowKernels.add(v1, r1, r2, tw)
+                    RowKernels.subtract(v2, r2, r1, tw)
+                    RowKernels.subtract(v3, r1, r3, tw)
                 }
             }
         }
@@ -107,20 +105,18 @@ struct WinogradTiling {
                     let m0 = slabs + 4 * a * slabStride + column, m1 = m0 + slabStride
                     let m2 = m1 + slabStride, m3 = m2 + slabStride
                     let b0 = colT + 2 * a * tw, b1 = b0 + tw
-                    for tx in 0..<tw {
-                        b0[tx] = m0[tx] + m1[tx] + m2[tx]; b1[tx] = m1[tx] - m2[tx] - m3[tx]
-                    }
+                    RowKernels.sum(b0, m0, m1, m2, tw)
+                    RowKernels.difference(b1, m1, m2, m3, tw)
                 }
                 for r in 0..<2 {
                     let y = 2 * ty + r
                     guard y < height else { break }
                     for s in 0..<2 {
-                        let q0 = colT + s * tw, q1 = q0 + 2 * tw, q2 = q1 + 2 * tw, q3 = q2 + 2 * tw
-                        let even = line + s * tw
+                        let q0 = UnsafePointer(colT + s * tw), q1 = q0 + 2 * tw, q2 = q1 + 2 * tw, q3 = q2 + 2 * tw
                         if r == 0 {
-                            for tx in 0..<tw { even[tx] = q0[tx] + q1[tx] + q2[tx] }
+                            RowKernels.sum(line + s * tw, q0, q1, q2, tw)
                         } else {
-                            for tx in 0..<tw { even[tx] = q1[tx] - q2[tx] - q3[tx] }
+                            RowKernels.difference(line + s * tw, q1, q2, q3, tw)
                         }
                     }
                     let dst = plane + y * width
@@ -159,20 +155,22 @@ struct WinogradTiling {
                         e.update(repeating: 0, count: 4 * tw)
                         continue
                     }
-                    line.update(from: plane + y * width, count: width)
-                    for tx in 0..<tw {
-                        let e0 = line[2 * tx], e1 = line[2 * tx + 1]
-                        e[tx] = e0; e[tw + tx] = e0 + e1; e[2 * tw + tx] = e0 - e1; e[3 * tw + tx] = -e1
-                    }
+                    // e0 = line[tx], e1 = line[tw + tx] (zero past an odd row's end).
+                    RowKernels.split(plane + y * width, count: width, even: line, odd: line + tw)
+                    e.update(from: line, count: tw)
+                    RowKernels.add(e + tw, line, line + tw, tw)
+                    RowKernels.subtract(e + 2 * tw, line, line + tw, tw)
+                    RowKernels.negate(e + 3 * tw, line + tw, tw)
                 }
                 let column = c * ld + (row - rows.lowerBound) * tw
                 for b in 0..<4 {
-                    let r0 = rowT + b * tw, r1 = r0 + 4 * tw
+                    let r0 = UnsafePointer(rowT + b * tw), r1 = r0 + 4 * tw
                     let v0 = slabs + b * slabStride + column, v1 = v0 + 4 * slabStride
                     let v2 = v1 + 4 * slabStride, v3 = v2 + 4 * slabStride
-                    for tx in 0..<tw {
-                        v0[tx] = r0[tx]; v1[tx] = r0[tx] + r1[tx]; v2[tx] = r0[tx] - r1[tx]; v3[tx] = -r1[tx]
-                    }
+                    v0.update(from: r0, count: tw)
+                    RowKernels.add(v1, r0, r1, tw)
+                    RowKernels.subtract(v2, r0, r1, tw)
+                    RowKernels.negate(v3, r1, tw)
                 }
             }
         }
@@ -183,27 +181,36 @@ struct WinogradTiling {
     /// `G g' Gᵀ` with `g'[i][j] = weight[o, c, 2 − i, 2 − j]`.
     static func kernelTransform(_ weight: UnsafePointer<Float>, outChannels: Int, inChannels: Int, flipped: Bool,
                                 into slabs: UnsafeMutablePointer<Float>) {
-        let pairs = outChannels * inChannels
-        Parallel.forEachRange(outChannels, grain: 16) { outputs in
-            for o in outputs {
-                for c in 0..<inChannels {
-                    let k = weight + (o * inChannels + c) * 9
-                    // Rows: h[i] = (g0, (g0 + g1 + g2)/2, (g0 − g1 + g2)/2, g2) of kernel row i; then the same down columns.
-                    var h = SIMD16<Float>()
-                    for i in 0..<3 {
-                        let row = flipped ? 2 - i : i
-                        let g0 = k[3 * row + (flipped ? 2 : 0)], g1 = k[3 * row + 1], g2 = k[3 * row + (flipped ? 0 : 2)]
-                        h[4 * i] = g0; h[4 * i + 1] = 0.5 * (g0 + g1 + g2); h[4 * i + 2] = 0.5 * (g0 - g1 + g2); h[4 * i + 3] = g2
+        let pairs = outChannels * inChannels, block = 16
+        // Blocks of 16 output channels; within a block the slab index runs fastest (c for [O, C], o for [C, O]).
+        Parallel.forEach((outChannels + block - 1) / block) { unit in
+            let outputs = (unit * block)..<min(outChannels, (unit + 1) * block)
+            func transform(_ o: Int, _ c: Int) {
+                let k = weight + (o * inChannels + c) * 9
+                let slot = flipped ? c * outChannels + o : o * inChannels + c
+                // g' = g, or g rotated by 180°; rows h_i = (g0, (g0 + g1 + g2)/2, (g0 − g1 + g2)/2, g2), then down columns.
+                @inline(__always) func tap(_ i: Int, _ j: Int) -> Float { flipped ? k[8 - 3 * i - j] : k[3 * i + j] }
+                for b in 0..<4 {
+                    var h0: Float, h1: Float, h2: Float
+                    switch b {
+                    case 0: h0 = tap(0, 0); h1 = tap(1, 0); h2 = tap(2, 0)
+                    case 3: h0 = tap(0, 2); h1 = tap(1, 2); h2 = tap(2, 2)
+                    default:
+                        let sign: Float = b == 1 ? 1 : -1
+                        h0 = 0.5 * (tap(0, 0) + sign * tap(0, 1) + tap(0, 2))
+                        h1 = 0.5 * (tap(1, 0) + sign * tap(1, 1) + tap(1, 2))
+                        h2 = 0.5 * (tap(2, 0) + sign * tap(2, 1) + tap(2, 2))
                     }
-                    let slot = flipped ? c * outChannels + o : o * inChannels + c
-                    for b in 0..<4 {
-                        let h0 = h[b], h1 = h[4 + b], h2 = h[8 + b]
-                        slabs[b * pairs + slot] = h0
-                        slabs[(4 + b) * pairs + slot] = 0.5 * (h0 + h1 + h2)
-                        slabs[(8 + b) * pairs + slot] = 0.5 * (h0 - h1 + h2)
-                        slabs[(12 + b) * pairs + slot] = h2
-                    }
+                    slabs[b * pairs + slot] = h0
+                    slabs[(4 + b) * pairs + slot] = 0.5 * (h0 + h1 + h2)
+                    slabs[(8 + b) * pairs + slot] = 0.5 * (h0 - h1 + h2)
+                    slabs[(12 + b) * pairs + slot] = h2
                 }
+            }
+            if flipped {
+                for c in 0..<inChannels { for o in outputs { transform(o, c) } }
+            } else {
+                for o in outputs { for c in 0..<inChannels { transform(o, c) } }
             }
         }
     }
@@ -215,21 +222,80 @@ struct WinogradTiling {
                                into gradient: UnsafeMutablePointer<Float>) {
         let pairs = outChannels * inChannels
         Parallel.forEachRange(pairs, grain: 4096) { range in
-          for pair in range {
-            var q = SIMD16<Float>()   // q[3·a + j]: rows a = 0..<4, columns j = 0..<3
-            for a in 0..<4 {
-                let p0 = slabs[(4 * a) * pairs + pair], p1 = slabs[(4 * a + 1) * pairs + pair]
-                let p2 = slabs[(4 * a + 2) * pairs + pair], p3 = slabs[(4 * a + 3) * pairs + pair]
-                q[3 * a] = p0 + 0.5 * (p1 + p2); q[3 * a + 1] = 0.5 * (p1 - p2); q[3 * a + 2] = 0.5 * (p1 + p2) + p3
+            for pair in range {
+                @inline(__always) func p(_ a: Int, _ b: Int) -> Float { slabs[(4 * a + b) * pairs + pair] }
+                // Along rows: q[a][j] for j = 0, 1, 2; then down columns into the 3x3.
+                let dst = gradient + pair * 9
+                for j in 0..<3 {
+                    func q(_ a: Int) -> Float {
+                        switch j {
+                        case 0: p(a, 0) + 0.5 * (p(a, 1) + p(a, 2))
+                        case 1: 0.5 * (p(a, 1) - p(a, 2))
+                        default: 0.5 * (p(a, 1) + p(a, 2)) + p(a, 3)
+                        }
+                    }
+                    let q0 = q(0), q1 = q(1), q2 = q(2), q3 = q(3)
+                    dst[j] += q0 + 0.5 * (q1 + q2)
+                    dst[3 + j] += 0.5 * (q1 - q2)
+                    dst[6 + j] += 0.5 * (q1 + q2) + q3
+                }
             }
-            let dst = gradient + pair * 9
-            for j in 0..<3 {
-                let q0 = q[j], q1 = q[3 + j], q2 = q[6 + j], q3 = q[9 + j]
-                dst[j] += q0 + 0.5 * (q1 + q2)
-                dst[3 + j] += 0.5 * (q1 - q2)
-                dst[6 + j] += 0.5 * (q1 + q2) + q3
-            }
-          }
         }
+    }
+}
+
+/// Element-wise row operations of the Winograd transforms in explicit 8-wide vectors (the compiler does not vectorize
+/// the transforms' loops itself: it cannot rule out that their rows overlap), then scalars for the tail.
+private enum RowKernels {
+    @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+    @inline(__always) static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    }
+
+    /// `d[i] = a[i] − b[i]`.
+    @inline(__always) static func subtract(_ d: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n { store(load(a + i) - load(b + i), d + i); i += 8 }
+        while i < n { d[i] = a[i] - b[i]; i += 1 }
+    }
+    /// `d[i] = a[i] + b[i]`.
+    @inline(__always) static func add(_ d: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n { store(load(a + i) + load(b + i), d + i); i += 8 }
+        while i < n { d[i] = a[i] + b[i]; i += 1 }
+    }
+    /// `d[i] = −a[i]`.
+    @inline(__always) static func negate(_ d: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n { store(-load(a + i), d + i); i += 8 }
+        while i < n { d[i] = -a[i]; i += 1 }
+    }
+    /// `d[i] = a[i] + b[i] + c[i]`.
+    @inline(__always) static func sum(_ d: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                                      _ c: UnsafePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n { store(load(a + i) + load(b + i) + load(c + i), d + i); i += 8 }
+        while i < n { d[i] = a[i] + b[i] + c[i]; i += 1 }
+    }
+    /// `d[i] = a[i] − b[i] − c[i]`.
+    @inline(__always) static func difference(_ d: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                                             _ c: UnsafePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n { store(load(a + i) - load(b + i) - load(c + i), d + i); i += 8 }
+        while i < n { d[i] = a[i] - b[i] - c[i]; i += 1 }
+    }
+    /// Splits a row by parity: `even[t] = x[2t]`, `odd[t] = x[2t + 1]` for the `count` entries of `x`.
+    @inline(__always) static func split(_ x: UnsafePointer<Float>, count: Int, even: UnsafeMutablePointer<Float>,
+                                         odd: UnsafeMutablePointer<Float>) {
+        var t = 0
+        while 2 * t + 16 <= count {
+            let v = UnsafeRawPointer(x + 2 * t).loadUnaligned(as: SIMD16<Float>.self)
+            store(v.evenHalf, even + t); store(v.oddHalf, odd + t)
+            t += 8
+        }
+        while 2 * t + 1 < count { even[t] = x[2 * t]; odd[t] = x[2 * t + 1]; t += 1 }
+        if 2 * t < count { even[t] = x[2 * t] }
     }
 }

@@ -54,7 +54,15 @@ public enum RunPlanner {
                 Setting("optimizer", t.optimizer),
                 Setting("learning_rate", "\(t.learningRate)"),
                 Setting("quantum_init", t.quantumInit),
-            ] + protocolSettings(t) + packagingSettings(registered: registered, used: source))
+            ] + protocolSettings(t) + engineSettings(model) + packagingSettings(registered: registered, used: source))
+    }
+
+    /// Engine choices that changed one family's numbers without touching the others' (so `numericsVersion`, which
+    /// would retire every stored run, stays): the AE-VQC backbones' 3x3 stride-1 convolutions became Winograd
+    /// F(2x2, 3x3) (`Tensor.winogradConv2d`), so their runs from before are not reused.
+    private static func engineSettings(_ model: ModelSpec) -> [Setting] {
+        guard case .aeVQC = model.architecture else { return [] }
+        return [Setting("convolution_3x3", "winograd-f2x3: backward always, forward from 128 channels")]
     }
 
     /// The packaging the data was read from, named only for datasets that have several.

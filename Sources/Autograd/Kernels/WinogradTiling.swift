@@ -30,13 +30,23 @@ struct WinogradTiling {
 
     /// The fixed split of the tile rows into chunks that run concurrently: an even number of chunks (so two
     /// workers share them evenly), each `rowsPerChunk` tile rows except possibly the last. Depends on the shape only.
-    func chunks(channels: Int) -> (count: Int, rowsPerChunk: Int) {
+    func chunks(channels: Int) -> Chunks {
         let rowsTarget = max(1, Self.targetTiles(channels: channels) / tilesWide)
         var count = (tileRows + rowsTarget - 1) / rowsTarget
         if count > 1 && count % 2 == 1 { count += 1 }
         count = min(count, tileRows)
         let rowsPerChunk = (tileRows + count - 1) / count
-        return ((tileRows + rowsPerChunk - 1) / rowsPerChunk, rowsPerChunk)
+        return Chunks(count: (tileRows + rowsPerChunk - 1) / rowsPerChunk, rowsPerChunk: rowsPerChunk, tiling: self)
+    }
+
+    /// A split of the tile rows (`chunks(channels:)`).
+    struct Chunks {
+        let count: Int, rowsPerChunk: Int
+        let tiling: WinogradTiling
+        /// Slab columns a chunk needs (its tiles; the last chunk may use fewer): the slabs' leading dimension.
+        var capacity: Int { rowsPerChunk * tiling.tilesWide }
+        /// The tile rows of chunk `chunk`.
+        func rows(_ chunk: Int) -> Range<Int> { (chunk * rowsPerChunk)..<min(tiling.tileRows, (chunk + 1) * rowsPerChunk) }
     }
 
     /// `Bᵀ d B` of every tile in tile rows `rows` of `images` ([N, channels, H, W]) into `slabs`: value ξ of tile

@@ -30,7 +30,7 @@ extension Tensor {
         precondition(weight.shape == [outChannels, channels, 3, 3], "winogradConv2d needs a [O, \(channels), 3, 3] weight, got \(weight.shape)")
         let tiling = WinogradTiling(batch: batch, height: height, width: width)
         let split = tiling.chunks(channels: max(channels, outChannels))
-        let ld = split.rowsPerChunk * tiling.tilesWide
+        let ld = split.capacity
         let plane = height * width
         let forwardByIm2col = min(channels, outChannels) < winogradForwardMinimumChannels
 
@@ -39,7 +39,7 @@ extension Tensor {
         func correlate(_ source: UnsafePointer<Float>, inC: Int, kernels: UnsafePointer<Float>, outC: Int,
                        bias: UnsafePointer<Float>?, accumulate: Bool, into target: UnsafeMutablePointer<Float>) {
             Parallel.forEach(split.count) { chunk in
-                let rows = (chunk * split.rowsPerChunk)..<min(tiling.tileRows, (chunk + 1) * split.rowsPerChunk)
+                let rows = split.rows(chunk)
                 let tiles = rows.count * tiling.tilesWide
                 let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 * inC * ld)
                 let m = UnsafeMutablePointer<Float>.allocate(capacity: 16 * outC * ld)
@@ -95,7 +95,7 @@ extension Tensor {
                 defer { partial.deallocate() }
                 x.data.withUnsafeBufferPointer { px in
                     Parallel.forEach(split.count) { chunk in
-                        let rows = (chunk * split.rowsPerChunk)..<min(tiling.tileRows, (chunk + 1) * split.rowsPerChunk)
+                        let rows = split.rows(chunk)
                         let tiles = rows.count * tiling.tilesWide
                         let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 * channels * ld)
                         let e = UnsafeMutablePointer<Float>.allocate(capacity: 16 * outChannels * ld)

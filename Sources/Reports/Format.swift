@@ -12,10 +12,12 @@ enum Format {
         return String(format: "%+.\(decimals)f", value)
     }
 
-    /// Mean ± sample standard deviation (n = seeds); `signed` for differences (`+0.43 ± 0.98 (n = 3)`).
+    /// Mean ± sample standard deviation (n = seeds); `signed` for differences (`+0.43 ± 0.98 (n = 3)`). One seed has
+    /// no spread to show, so it is the value alone (`46.75 (n = 1)`), not a "± 0.00" that reads as zero variation.
     static func ours(_ stats: SeedStatistics?, _ decimals: Int = 2, signed isSigned: Bool = false) -> String {
         guard let stats, stats.count > 0 else { return "-" }
         let mean = isSigned ? signed(stats.mean, decimals) : fixed(stats.mean, decimals)
+        guard stats.count > 1 else { return "\(mean) (n = 1)" }
         return "\(mean) ± \(fixed(stats.standardDeviation, decimals)) (n = \(stats.count))"
     }
 

@@ -41,7 +41,7 @@ import Results
         }
         let (cc, cq) = (try final(codeStore, "classical-rwkv"), try final(codeStore, "quantum-rwkv"))
         let (tc, tq) = (try final(textStore, "classical-rwkv"), try final(textStore, "quantum-rwkv"))
-        func ours(_ v: Double) -> String { String(format: "%.2f ± 0.00 (n = 1)", v) }
+        func ours(_ v: Double) -> String { String(format: "%.2f (n = 1)", v) }
         let csv = try String(contentsOf: both.appendingPathComponent("tables/table1-paper-text-vs-code.csv"), encoding: .utf8)
         let row = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("breastmnist,") })
         #expect(row == ["breastmnist", ours(cc), ours(tc), String(format: "%+.2f", tc - cc), ours(cq), ours(tq), String(format: "%+.2f", tq - cq)]

@@ -185,8 +185,8 @@ import TestSupport
         let protocols = try table(doc, csv: "chestmnist-protocols")
         #expect(protocols.rows.count == 4)
         // All-absent floor: mean of (1 − prevalence) = (0.9 + 0.98)/2 = 94.00 %; mean label accuracy (0.9 + 0.8)/2 = 85.00 %.
-        #expect(protocols.rows[0] == ["authors'", "Classical RWKV", "74.44", "94.70 ± 0.00 (n = 1)", "94.00 ± 0.00 (n = 1)",
-                                      "0.700 ± 0.000 (n = 1)", "85.00 ± 0.00 (n = 1)", "50.00 ± 0.00 (n = 1)"])
+        #expect(protocols.rows[0] == ["authors'", "Classical RWKV", "74.44", "94.70 (n = 1)", "94.00 (n = 1)",
+                                      "0.700 (n = 1)", "85.00 (n = 1)", "50.00 (n = 1)"])
         #expect(protocols.rows[2][0] == "correct" && protocols.rows[2][2] == "-")
         let findings = try table(doc, csv: "chestmnist-findings")
         #expect(findings.rows.map { $0[0] } == ["atelectasis", "cardiomegaly"] && findings.rows[1][2] == "-")

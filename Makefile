@@ -100,7 +100,7 @@ install: build ## install qreport as $(PREFIX)/bin/qreport (PREFIX=/usr/local), 
 	cp -R templates/. "$(SHARE)/templates/"
 	cp -R fixtures/published/. "$(SHARE)/fixtures/published/"
 	@commit=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown); \
-	  if [ "$$commit" != unknown ] && [ -n "$$(git status --porcelain --untracked-files=no)" ]; then commit="$$commit-dirty"; fi; \
+	  if [ "$$commit" != unknown ] && [ -n "$$(git status --porcelain --untracked-files=no -- . ':(exclude)reports')" ]; then commit="$$commit-dirty"; fi; \
 	  echo "$$commit" > "$(SHARE)/COMMIT"; \
 	  echo "installed $(DESTDIR)$(PREFIX)/bin/qreport (commit $$commit) and $(SHARE)/"
 

@@ -76,14 +76,17 @@ struct ProjectLayout {
     }
 
     /// The commit qreport's resources come from: the `COMMIT` file `make install` writes beside them, else
-    /// `git rev-parse --short=12 HEAD` of the checkout, with "-dirty" for uncommitted changes; "unknown" otherwise.
+    /// `git rev-parse --short=12 HEAD` of the checkout, with "-dirty" for uncommitted changes outside `reports/`;
+    /// "unknown" otherwise. `reports/` holds qreport's own output (reports, run records), so rendering or training
+    /// there does not make the next run's source "dirty".
     func gitCommit() -> String {
         if let stamped = try? String(contentsOf: resources.appendingPathComponent("COMMIT"), encoding: .utf8) {
             let commit = stamped.trimmingCharacters(in: .whitespacesAndNewlines)
             if !commit.isEmpty { return commit }
         }
         guard let head = Self.git(["rev-parse", "--short=12", "HEAD"], in: resources), !head.isEmpty else { return "unknown" }
-        let status = Self.git(["status", "--porcelain", "--untracked-files=no"], in: resources) ?? ""
+        let status = Self.git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)reports"],
+                              in: resources) ?? ""
         return status.isEmpty ? head : head + "-dirty"
     }
 

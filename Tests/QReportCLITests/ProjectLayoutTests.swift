@@ -86,4 +86,33 @@ import TestSupport
                 && !text.contains("\n")
         }
     }
+
+    /// "-dirty" names uncommitted source changes; qreport's own output under `reports/` (a re-rendered report, a new run
+    /// record) is not source, so a build rendered right after another still names the clean commit.
+    @Test func reportsFolderChangesDoNotMakeTheCommitDirty() throws {
+        let work = try scratch("dirty")
+        defer { try? FileManager.default.removeItem(at: work) }
+        func git(_ arguments: String...) throws {
+            let ran = try ExternalTool.run("git", ["-C", work.path, "-c", "user.name=t", "-c", "user.email=t@t"] + arguments)
+            try #require(ran != nil, "git is not installed")
+        }
+        let files = ["Package.swift": "// package", "templates/report.html.mustache": "{{title}}",
+                     "fixtures/published/table.csv": "a,b", "reports/hqnn/diff.md": "old"]
+        for (path, text) in files {
+            let url = work.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try git("init", "-q")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "start")
+        let layout = ProjectLayout(root: work)
+        let clean = layout.gitCommit()
+        #expect(clean.count == 12 && clean.allSatisfy(\.isHexDigit), "\(clean)")
+
+        try Data("new".utf8).write(to: work.appendingPathComponent("reports/hqnn/diff.md"))
+        #expect(layout.gitCommit() == clean)
+        try Data("// changed".utf8).write(to: work.appendingPathComponent("Package.swift"))
+        #expect(layout.gitCommit() == clean + "-dirty")
+    }
 }

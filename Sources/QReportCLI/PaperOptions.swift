@@ -31,7 +31,7 @@ struct PaperOptions: ParsableArguments {
     /// reports/<paper>[-<variant>][-<scale>] under the project root: where a build without --output writes.
     static func defaultOutputDirectory(paper: String, variant: String?, scale: Scale, layout: ProjectLayout) -> URL {
         let name = [paper, variant, scale == .paper ? nil : scale.rawValue].compactMap { $0 }.joined(separator: "-")
-        return layout.root.appendingPathComponent("reports").appendingPathComponent(name)
+        return layout.reports.appendingPathComponent(name)
     }
 
     func storeDirectory(layout: ProjectLayout) -> URL {

@@ -19,6 +19,10 @@ struct ProjectLayout {
         self.resources = resources ?? root
     }
 
+    /// The folder under `root` that default report folders (and their run stores) go in: qreport's output, never source.
+    static let reportsFolder = "reports"
+
+    var reports: URL { root.appendingPathComponent(Self.reportsFolder) }
     var templates: URL { resources.appendingPathComponent("templates") }
     var publishedTables: URL { resources.appendingPathComponent("fixtures/published") }
 
@@ -85,7 +89,7 @@ struct ProjectLayout {
             if !commit.isEmpty { return commit }
         }
         guard let head = Self.git(["rev-parse", "--short=12", "HEAD"], in: resources), !head.isEmpty else { return "unknown" }
-        let status = Self.git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)reports"],
+        let status = Self.git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)\(Self.reportsFolder)"],
                               in: resources) ?? ""
         return status.isEmpty ? head : head + "-dirty"
     }
